@@ -1,0 +1,108 @@
+"""The records every stage passes on: frozen dataclasses whose offsets point into Article.text.
+
+The text is never edited; paragraphs, sentences, tokens, marked regions, quotes, cues and
+speaker mentions are all (start, end) views of it, so ``article.text[s.start:s.end]`` is the
+span's text, always.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+REGION_KINDS = ("headline", "byline", "dateline", "credits", "boilerplate", "heading")
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) of a document."""
+
+    start: int
+    end: int
+
+    def text_of(self, document: str) -> str:
+        return document[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A marked part of a page that is not article body (byline, credits, share buttons...)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its original text, where it came from, its metadata and marked regions."""
+
+    doc_id: str
+    text: str
+    source: str = ""
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    regions: tuple[Region, ...] = ()
+
+    def region_at(self, offset: int) -> Region | None:
+        """The marked non-body region covering ``offset``, if any."""
+        for region in self.regions:
+            if region.start <= offset < region.end:
+                return region
+        return None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One attributed quotation: the record of DESIGN.md, one JSON object per quote.
+
+    ``start``/``end`` cover the content (inside the quotation marks for direct quotes); a
+    direct quote interrupted by its attribution (``"A," he said. "B."``) is one record whose
+    ``parts`` lists the quoted pieces. ``provenance`` names the rules that found the quote and
+    chose its speaker, so every coding decision can be inspected.
+    """
+
+    doc_id: str
+    quote_id: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    speaker_description: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    sentiment: Mapping[str, Any] | None = None
+    stance: Mapping[str, Any] | None = None
+    frames: Mapping[str, Any] | None = None
+    parts: tuple[tuple[int, int], ...] = ()
+    provenance: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_record(self) -> dict[str, Any]:
+        """A plain dict (JSON-ready) with the fields in their documented order."""
+        record = asdict(self)
+        record["parts"] = [list(p) for p in self.parts]
+        return record

@@ -1,0 +1,48 @@
+"""Load the word lists and YAML tables shipped in ``perspectives/data/`` (once, cached).
+
+Plain-text lists hold one entry per line; ``#`` starts a comment. Everything a study may
+replace (taxonomy, targets, frames) is YAML and can also be read from a user's path.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+
+def _data_text(name: str) -> str:
+    return resources.files("perspectives").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """Entries of a shipped list file (comments and blank lines dropped), in file order."""
+    entries = []
+    for line in _data_text(name).splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            entries.append(line)
+    return tuple(entries)
+
+
+@lru_cache(maxsize=None)
+def data_yaml(name: str) -> Any:
+    """A shipped YAML table."""
+    return yaml.safe_load(_data_text(name))
+
+
+def user_yaml(path: str | Path) -> Any:
+    """A study's own YAML file; a missing or malformed file is a ConfigError naming it."""
+    p = Path(path)
+    try:
+        return yaml.safe_load(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(str(p), exc.strerror or "cannot be read") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(str(p), f"not valid YAML ({exc.__class__.__name__})") from None
