@@ -1,0 +1,146 @@
+"""Score a quotation for news frames with transparent lexicons (the `frames` quote field).
+
+Frames are Semetko & Valkenburg's (2000) conflict, human interest, economic, morality and
+responsibility plus `security`; each is a list of terms in ``data/frames.yaml`` that a study
+can extend or replace. Every score keeps the words that produced it.
+
+Scoring: ``score = min(1, hits / sqrt(n_words))``. It is 0 without hits, grows with hits,
+and the square root keeps one hit in a short quote (1/sqrt(8) = 0.35 for eight words) from
+weighing like one hit in a long one (1/sqrt(100) = 0.1) without letting length drown it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .resources import data_yaml, user_yaml
+
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+_TERM_CHARS = re.compile(r"^[\w\s'’.*-]+$")
+
+
+def _word_regex(word: str) -> str:
+    """One word of a term: hyphens optional, apostrophes either kind, trailing * = prefix."""
+    prefix = word.endswith("*")
+    core = word[:-1] if prefix else word
+    parts = [re.escape(p).replace("'", "['’]").replace("’", "['’]") for p in core.split("-")]
+    return r"[\s-]?".join(parts) + (r"\w*" if prefix else "")
+
+
+def term_regex(term: str, source: str = "lexicon") -> str:
+    """The regular expression for one lexicon term (syntax in ``data/frames.yaml``)."""
+    words = term.strip().lower().split()
+    if not words or not _TERM_CHARS.match(term) or any("*" in w[:-1] for w in words):
+        raise ConfigError(source, f"invalid lexicon term {term!r}")
+    return r"(?<!\w)" + r"[\s-]+".join(_word_regex(w) for w in words) + r"(?!\w)"
+
+
+@lru_cache(maxsize=256)
+def term_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[str]:
+    """One case-insensitive pattern for all ``terms``; longer terms win at a position."""
+    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(term_regex(t, source) for t in ordered), re.IGNORECASE)
+
+
+def word_count(text: str) -> int:
+    """Number of words (letters/digits, with inner apostrophes) in ``text``."""
+    return len(WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class FrameScore:
+    """How strongly a text carries one frame, and the words that say so."""
+
+    score: float
+    evidence: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"score": round(self.score, 4), "evidence": list(self.evidence)}
+
+
+@dataclass(frozen=True)
+class FrameLexicon:
+    """Frame name -> terms, with the patterns compiled once at construction."""
+
+    frames: Mapping[str, tuple[str, ...]]
+    source: str = "frames.yaml"
+    patterns: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        compiled = {
+            name: term_pattern(tuple(terms), self.source) for name, terms in self.frames.items()
+        }
+        object.__setattr__(self, "patterns", compiled)
+
+
+def _parse_frames(raw: Any, source: str) -> dict[str, tuple[str, ...]]:
+    """``{frames: {name: {terms: [...]}}}`` (or ``name: [...]``) -> name -> terms."""
+    table = raw.get("frames") if isinstance(raw, dict) else None
+    if not isinstance(table, dict) or not table:
+        raise ConfigError(source, "expected a non-empty 'frames:' mapping")
+    frames = {}
+    for name, entry in table.items():
+        terms = entry.get("terms") if isinstance(entry, dict) else entry
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise ConfigError(source, f"frame {name!r} needs a list of terms")
+        frames[str(name)] = tuple(terms)
+    return frames
+
+
+@lru_cache(maxsize=1)
+def _default_frames() -> FrameLexicon:
+    return FrameLexicon(_parse_frames(data_yaml("frames.yaml"), "frames.yaml"))
+
+
+def load_frames(path: str | Path | None = None, extend: bool = True) -> FrameLexicon:
+    """The shipped frame lexicon, or a study's file merged into it (``extend``) or alone.
+
+    Merging adds the study's terms to frames of the same name and adds new frames.
+    """
+    default = _default_frames()
+    if path is None:
+        return default
+    study = _parse_frames(user_yaml(path), str(path))
+    if not extend:
+        return FrameLexicon(study, str(path))
+    merged = {name: tuple(terms) for name, terms in default.frames.items()}
+    for name, terms in study.items():
+        merged[name] = merged.get(name, ()) + tuple(
+            t for t in terms if t not in merged.get(name, ())
+        )
+    return FrameLexicon(merged, str(path))
+
+
+def score_frames(text: str, lexicon: FrameLexicon | None = None) -> dict[str, FrameScore]:
+    """Score ``text`` for every frame of ``lexicon`` (default: the shipped one).
+
+    >>> s = score_frames("My shop is destroyed. How will I feed my family now?")
+    >>> s["human_interest"].evidence
+    ('My', 'feed', 'my', 'family')
+    """
+    lexicon = lexicon or _default_frames()
+    root = math.sqrt(word_count(text)) or 1.0
+    scores = {}
+    for name, pattern in lexicon.patterns.items():
+        evidence = tuple(m.group() for m in pattern.finditer(text))
+        scores[name] = FrameScore(min(1.0, len(evidence) / root), evidence)
+    return scores
+
+
+def frames_record(scores: Mapping[str, FrameScore]) -> dict[str, dict[str, Any]]:
+    """The quote record's ``frames`` field: ``{frame: {"score", "evidence"}}``."""
+    return {name: score.as_dict() for name, score in scores.items()}
+
+
+def frame_names(lexicon: FrameLexicon | None = None) -> tuple[str, ...]:
+    """The frames a lexicon scores, in file order."""
+    return tuple((lexicon or _default_frames()).frames)

@@ -1,0 +1,95 @@
+"""Find every quotation in an article and attribute it: direct, mixed and reported speech.
+
+``extract(article)`` pairs quotation marks, attributes direct quotes from the words around
+them, reads reported speech sentence by sentence, and resolves each speaker mention to a
+canonical name. Non-body regions (bylines, credits, boilerplate) never yield quotations.
+"""
+
+from __future__ import annotations
+
+from ..model import Article, Quote, Span
+from ..segment import split_paragraphs, split_sentences
+from .direct import direct_quotes
+from .draft import Draft
+from .lexicon import lexicon
+from .marks import find_quoted, name_quotes
+from .reported import reported_speech
+from .speakers import SpeakerResolver
+
+__all__ = ["extract"]
+
+_NON_BODY = frozenset({"byline", "dateline", "credits", "boilerplate"})
+
+
+def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
+    """The quotations of ``article`` (or of a plain string), in reading order."""
+    if isinstance(article, str):
+        article = Article(doc_id=doc_id, text=article)
+    text = article.text
+    blocked = [(r.start, r.end) for r in article.regions if r.kind in _NON_BODY]
+    paragraphs = [p for p in split_paragraphs(text) if not _covered(p, blocked)]
+    quoted = [q for q in find_quoted(text, paragraphs) if not _covered(Span(q.open_at, q.open_at + 1), blocked)]
+    names = name_quotes(text, quoted, lexicon().naming)
+    direct = direct_quotes(text, paragraphs, quoted, names)
+    used = {d.cue.start for d in direct if d.cue is not None}
+    sentences = [s for p in paragraphs for s in split_sentences(text, p.start, p.end)]
+    reported = [r for r in reported_speech(text, sentences, quoted, used, names) if not _overlaps_any(r, direct)]
+    return _records(article, sorted(direct + reported, key=lambda d: d.start))
+
+
+def _covered(span: Span, blocked: list[tuple[int, int]]) -> bool:
+    return any(s <= span.start and span.end <= e for s, e in blocked)
+
+
+def _overlaps_any(draft: Draft, others: list[Draft]) -> bool:
+    """A reported clause that mostly repeats a direct quote is that quote, not a new one."""
+    size = draft.end - draft.start
+    for other in others:
+        shared = min(draft.end, other.end) - max(draft.start, other.start)
+        if shared > size / 2:
+            return True
+    return False
+
+
+def _records(article: Article, drafts: list[Draft]) -> list[Quote]:
+    text = article.text
+    resolver = SpeakerResolver(text)
+    order = sorted(range(len(drafts)), key=lambda n: _anchor(drafts[n]))
+    speakers: dict[int, tuple[str | None, str]] = {}
+    for n in order:
+        mention = drafts[n].mention
+        if mention is None:
+            speakers[n] = (None, "none")
+        else:
+            resolution = resolver.resolve(mention)
+            speakers[n] = (resolution.speaker, resolution.rule)
+    return [_quote(article, n, d, *speakers[n]) for n, d in enumerate(drafts)]
+
+
+def _anchor(draft: Draft) -> int:
+    return draft.mention.start if draft.mention is not None else draft.start
+
+
+def _quote(article: Article, n: int, d: Draft, speaker: str | None, speaker_rule: str) -> Quote:
+    text = article.text
+    m = d.mention
+    cue = d.cue
+    description = text[m.description[0] : m.description[1]] if m and m.description else None
+    return Quote(
+        doc_id=article.doc_id,
+        quote_id=f"{article.doc_id}-q{n + 1:03d}",
+        kind=d.kind,
+        text=text[d.start : d.end],
+        start=d.start,
+        end=d.end,
+        cue=text[cue.start : cue.end] if cue else None,
+        cue_start=cue.start if cue else None,
+        cue_end=cue.end if cue else None,
+        speaker=speaker,
+        speaker_mention=text[m.start : m.end] if m else None,
+        mention_start=m.start if m else None,
+        mention_end=m.end if m else None,
+        speaker_description=description,
+        parts=tuple((p.start, p.end) for p in d.parts),
+        provenance={"quote_rule": d.rule, "speaker_rule": speaker_rule},
+    )

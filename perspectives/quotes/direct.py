@@ -1,0 +1,104 @@
+"""Direct quotations: quoted spans with an attribution beside them, or a speaker from context.
+
+A quote is direct when a cue and speaker frame it in its own sentence (before or after), when
+it continues the previous quote of the same attribution (`"A," he said. "B."` becomes one
+record with two parts), or when it stands as whole sentences in a run of one person's quotes.
+Short quoted fragments inside narration are left for the reported-speech pass (mixed quotes)
+or are names and scare quotes, which are not quotations.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
+
+from ..model import Span
+from .attribution import Attribution, after_quote, before_quote, sentence_cut
+from .draft import Draft
+from .marks import QuotedSpan
+from .tokens import tokens
+
+_MIN_SENTENCE_WORDS = 4
+
+
+def direct_quotes(
+    text: str, paragraphs: Sequence[Span], quoted: Sequence[QuotedSpan], names: Collection[int] = ()
+) -> list[Draft]:
+    """Direct-quote drafts for ``quoted`` (spans in reading order); ``names`` are skipped."""
+    starts = [p.start for p in paragraphs]
+    drafts: list[Draft] = []
+    last_end: dict[int, int] = {}  # paragraph index -> where the last attribution window ended
+    for n, q in enumerate(quoted):
+        if n in names:
+            continue
+        p_open = bisect_right(starts, q.open_at) - 1
+        p_close = bisect_right(starts, q.close_at) - 1
+        prev_close = quoted[n - 1].close_at + 1 if n and quoted[n - 1].close_at >= starts[p_open] else None
+        before_from = prev_close if prev_close is not None else paragraphs[p_open].start
+        before = tokens(text, before_from, q.open_at)
+        cut = _last_sentence_start(before)
+        before = before[cut:]
+        next_open = quoted[n + 1].open_at if n + 1 < len(quoted) else len(text)
+        after_to = min(paragraphs[p_close].end, next_open)
+        after = tokens(text, q.close_at + 1, after_to) if q.closed else []
+        after = after[: sentence_cut(after) + 1]
+        attribution = (after_quote(after[:-1] if after and after[-1].text in ".!?;" else after)
+                       or before_quote(before))
+        if attribution is not None:
+            drafts.append(_draft(q, attribution))
+            last_end[p_close] = after[-1].end if after else q.close_at + 1
+            continue
+        if before or not _sentence_like(text, q):
+            continue
+        merged = _continue_previous(text, drafts, q, last_end.get(p_open))
+        if merged is not None:
+            drafts[-1] = merged
+            last_end[p_close] = q.close_at + 1
+            continue
+        drafts.append(_from_context(text, paragraphs, p_open, q, drafts))
+    return drafts
+
+
+def _last_sentence_start(toks: list) -> int:
+    start = 0
+    while True:
+        cut = sentence_cut(toks[start:])
+        if start + cut >= len(toks):
+            return start
+        start += cut + 1
+
+
+def _draft(q: QuotedSpan, a: Attribution) -> Draft:
+    return Draft("direct", q.parts, Span(a.cue_start, a.cue_end), a.mention, a.rule)
+
+
+def _sentence_like(text: str, q: QuotedSpan) -> bool:
+    content = " ".join(text[p.start : p.end] for p in q.parts)
+    words = content.split()
+    return len(words) >= _MIN_SENTENCE_WORDS and (content[:1].isupper() or content[-1:] in ".?!")
+
+
+def _continue_previous(text: str, drafts: list[Draft], q: QuotedSpan, window_end: int | None) -> Draft | None:
+    """`"A," he said. "B."`: B joins A's record when only A's attribution stands between."""
+    if not drafts or window_end is None or drafts[-1].end > q.open_at:
+        return None
+    if text[window_end : q.open_at].strip():
+        return None
+    prev = drafts[-1]
+    return Draft(prev.kind, prev.parts + q.parts, prev.cue, prev.mention, prev.rule + "+continued")
+
+
+def _from_context(text: str, paragraphs: Sequence[Span], p: int, q: QuotedSpan, drafts: list[Draft]) -> Draft:
+    """A quote with no attribution of its own: a lead-in colon, or the previous quote's speaker."""
+    if p > 0:
+        lead = paragraphs[p - 1]
+        if text[lead.start : lead.end].rstrip().endswith(":"):
+            toks = tokens(text, lead.start, lead.end)
+            a = before_quote(toks[_last_sentence_start(toks[:-1]) :])
+            if a is not None:
+                return Draft("direct", q.parts, Span(a.cue_start, a.cue_end), a.mention, "context:lead-in")
+    prev = drafts[-1] if drafts else None
+    if prev is not None and prev.kind == "direct" and prev.mention is not None and p > 0:
+        if paragraphs[p - 1].start <= prev.end <= paragraphs[p - 1].end:
+            return Draft("direct", q.parts, prev.cue, prev.mention, "context:previous-quote")
+    return Draft("direct", q.parts, None, None, "unattributed")

@@ -1,0 +1,196 @@
+"""Speaker mentions: the noun phrase an attribution goes through, read off the tokens.
+
+``mention_before`` reads the subject that ends at a cue ("Balochistan's Chief Minister Sarfraz
+Bugti told"), ``mention_after`` the one that follows an inverted cue ("said Dr. Ayesha Raza, a
+political analyst based in Karachi"). A mention splits into a name part and a description
+(titles before the name, or an apposition after it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import word_list
+from .lexicon import DETERMINERS, SUBJECT_PRONOUNS, lexicon
+from .tokens import Token
+
+POSSESSIVE = frozenset({"'s", "’s"})
+NAME_PARTICLES = frozenset({"bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn"})
+_APPOSITION_TOKENS = 16
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(word_list("function_words.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention: its span, its name span (if a name is in it) and a description."""
+
+    start: int
+    end: int
+    kind: str  # "pronoun", "name" (ends in a proper name) or "group" (common-noun headed)
+    name_start: int | None = None
+    name_end: int | None = None
+    description: tuple[int, int] | None = None
+
+
+def _is_abbrev_period(toks: Sequence[Token], k: int) -> bool:
+    """A '.' glued to a title or an initial ("Dr.", "J."), which belongs to the mention."""
+    if toks[k].text != "." or k == 0 or toks[k - 1].end != toks[k].start:
+        return False
+    prev = toks[k - 1]
+    return prev.lower in lexicon().titles or (len(prev.text) == 1 and prev.is_cap)
+
+
+def _np_token(toks: Sequence[Token], k: int) -> bool:
+    """May token k sit inside a speaker mention (names, titles, possessives, parentheses)?"""
+    t = toks[k]
+    low = t.lower
+    if low in _function_words() and not t.text.isupper():
+        return False
+    if t.is_cap or low in lexicon().titles or t.text in POSSESSIVE or low in NAME_PARTICLES:
+        return True
+    if t.text in "()" or _is_abbrev_period(toks, k):
+        return True
+    return low in lexicon().speaker_nouns
+
+
+def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None:
+    """The subject mention ending just before token ``i`` (a cue), not reaching before ``lo``."""
+    j = i - 1
+    while j >= lo and (toks[j].lower in lexicon().skip or _weekday_phrase(toks, j)):
+        j -= 2 if _weekday_phrase(toks, j) else 1
+    if j < lo:
+        return None
+    head = toks[j]
+    if head.text == ",":
+        return _apposed_before(toks, j, lo)
+    if head.lower in SUBJECT_PRONOUNS:
+        return Mention(head.start, head.end, "pronoun")
+    if not (_np_token(toks, j) and head.is_word) or (head.is_cap and head.lower in lexicon().titles):
+        return None
+    k, budget = j, 2 if head.text.islower() else 0
+    while k - 1 >= lo:
+        if _np_token(toks, k - 1):
+            k -= 1
+        elif budget and _plain_lower(toks[k - 1]):
+            k, budget = k - 1, budget - 1
+        else:
+            break
+    if k - 1 >= lo and toks[k - 1].lower in DETERMINERS:
+        k -= 1
+    while k < j and not toks[k].is_word and toks[k].text not in "(":
+        k += 1
+    return _build(toks, k, j)
+
+
+def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | None:
+    """`Rep. Jim Jordan, an oversight panel member, said`: the name before the apposition."""
+    k = comma - 1
+    while k > lo and comma - k < _APPOSITION_TOKENS and toks[k].text != ",":
+        k -= 1
+    if k <= lo or toks[k].text != "," or k + 1 >= comma:
+        return None
+    first = toks[k + 1]
+    if not (first.lower in DETERMINERS or first.text.islower() or first.lower in lexicon().titles):
+        return None
+    inner = mention_before(toks, k, lo)
+    if inner is None or inner.kind == "pronoun":
+        return None
+    return _with_description(inner, first.start, toks[comma - 1].end)
+
+
+def mention_after(toks: Sequence[Token], i: int, hi: int) -> Mention | None:
+    """The mention starting at token ``i`` (after an inverted cue), with any apposition."""
+    if i >= hi:
+        return None
+    head = toks[i]
+    if head.lower in SUBJECT_PRONOUNS:
+        return Mention(head.start, head.end, "pronoun")
+    k = i + 1 if head.lower in DETERMINERS else i
+    last, named = None, False
+    while k < hi and (_np_token(toks, k) or _modifier_before_noun(toks, k, hi)):
+        nxt_cap = k + 1 < hi and toks[k + 1].is_cap
+        if named and toks[k].text.islower() and toks[k].lower not in NAME_PARTICLES and not nxt_cap:
+            break
+        if toks[k].is_word or toks[k].text == ")" or _is_abbrev_period(toks, k):
+            last = k
+        named = named or (toks[k].is_cap and toks[k].lower not in lexicon().titles)
+        k += 1
+    if last is None:
+        return None
+    mention = _build(toks, i, last)
+    if mention is None:
+        return None
+    if last + 2 < hi and toks[last + 1].text == ",":
+        return _apposition_after(toks, mention, last + 2, hi)
+    return mention
+
+
+def _plain_lower(t: Token) -> bool:
+    """A lower-case content word that is neither a function word nor a cue verb."""
+    return t.text.islower() and t.lower not in _function_words() and lexicon().lemma(t.text) is None
+
+
+def _modifier_before_noun(toks: Sequence[Token], k: int, hi: int) -> bool:
+    """A lower-case adjective inside a common-noun mention ("the senior official")."""
+    if not _plain_lower(toks[k]):
+        return False
+    nouns = lexicon().speaker_nouns
+    return any(toks[n].lower in nouns for n in range(k + 1, min(k + 3, hi)))
+
+
+def _apposition_after(toks: Sequence[Token], mention: Mention, k: int, hi: int) -> Mention:
+    first = toks[k]
+    if not (first.lower in DETERMINERS or first.lower in lexicon().titles):
+        return mention
+    end = k
+    while end + 1 < hi and toks[end + 1].text not in ",;.:—" and end - k < _APPOSITION_TOKENS:
+        end += 1
+    if end + 1 < hi and toks[end + 1].text == "." and _is_abbrev_period(toks, end + 1):
+        end += 1
+    return _with_description(mention, first.start, toks[end].end)
+
+
+def _with_description(m: Mention, start: int, end: int) -> Mention:
+    return Mention(m.start, m.end, m.kind, m.name_start, m.name_end, (start, end))
+
+
+def _build(toks: Sequence[Token], k: int, j: int) -> Mention | None:
+    """A mention over tokens k..j: find the trailing proper name and any leading titles."""
+    if k > j:
+        return None
+    titles = lexicon().titles
+    n = j
+    while n >= k and _name_token(toks[n], titles):
+        n -= 1
+    if n == j:  # ends in a common noun: a group or an office ("provincial authorities")
+        return Mention(toks[k].start, toks[j].end, "group")
+    name_start = toks[n + 1].start
+    description = None
+    if n >= k and any(t.is_word and t.lower not in DETERMINERS for t in toks[k : n + 1]):
+        description = (toks[k].start, toks[n].end if toks[n].text not in POSSESSIVE else toks[n].end)
+    kind = "group" if toks[k].lower in DETERMINERS else "name"
+    return Mention(toks[k].start, toks[j].end, kind, name_start, toks[j].end, description)
+
+
+def _name_token(t: Token, titles: frozenset[str]) -> bool:
+    return (t.is_cap and t.lower not in titles and t.is_word) or t.lower in NAME_PARTICLES
+
+
+def _weekday_phrase(toks: Sequence[Token], j: int) -> bool:
+    """``on Saturday`` / ``on Tuesday`` between a speaker and its cue."""
+    return (
+        j >= 1
+        and toks[j].lower in _WEEKDAYS
+        and toks[j - 1].lower in {"on", "last", "this", "late", "early"}
+    )
+
+
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday week".split()
+)

@@ -1,0 +1,182 @@
+"""Reported speech: `X said (that) ...`, `..., X said.`, `A, he said, B`, `according to X`,
+participles (`..., stating that ...`) and coordinated cues (`... and accused X of ...`).
+
+Each sentence is read once; cues inside quotation marks or already used by a direct quote
+are skipped. A reported clause that holds a quoted fragment is a ``mixed`` quote; fragments
+after naming words ("dubbed "Herof"") are names and do not make it mixed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from ..model import Span
+from .attribution import is_cue
+from .draft import Draft
+from .lexicon import lexicon
+from .marks import CLOSERS, STRAIGHT, QuotedSpan
+from .mentions import Mention, mention_after, mention_before
+from .tokens import Token, tokens
+
+_OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
+_QUOTE_REACH = 6
+_MIN_CONTENT_WORDS = 3
+_CLAUSE_OPENERS = frozenset({"that", ":"})
+
+
+def reported_speech(
+    text: str,
+    sentences: Sequence[Span],
+    quoted: Sequence[QuotedSpan],
+    used_cues: Collection[int],
+    names: Collection[int] = (),
+) -> list[Draft]:
+    """Indirect and mixed drafts from ``sentences``, skipping cues at ``used_cues`` offsets.
+
+    ``names`` are indices of ``quoted`` spans that are names, which do not make a clause mixed.
+    """
+    inside = [(p.start, p.end) for q in quoted for p in q.parts]
+    drafts: list[Draft] = []
+    for sent in sentences:
+        toks = tokens(text, sent.start, sent.end)
+        for k, tok in enumerate(toks):
+            if tok.start in used_cues or _within(tok.start, inside):
+                continue
+            draft = _phrase_cue(toks, k) if tok.lower == "according" else _verb_cue(toks, k)
+            if draft is not None and len(text[draft.start : draft.end].split()) >= _MIN_CONTENT_WORDS:
+                drafts.append(_kind(draft, quoted, names))
+    return drafts
+
+
+def _within(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _phrase_cue(toks: Sequence[Token], k: int) -> Draft | None:
+    """`..., according to provincial authorities.` / `According to X, ...`."""
+    if k + 1 >= len(toks) or toks[k + 1].lower != "to":
+        return None
+    m = mention_after(toks, k + 2, len(toks))
+    if m is None:
+        return None
+    cue = Span(toks[k].start, toks[k + 1].end)
+    after = _index_at(toks, m.end)
+    if k == 0 or (k == 1 and not toks[0].is_word):
+        if after + 1 < len(toks) and toks[after + 1].text == ",":
+            return _content(toks, after + 2, len(toks), cue, m, "according-to:leading")
+        return None
+    end = k - 1 if toks[k - 1].text == "," else k
+    return _content(toks, 0, end, cue, m, "according-to:trailing")
+
+
+def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
+    tok = toks[k]
+    if not is_cue(tok):
+        return None
+    cue = Span(tok.start, tok.end)
+    prev = toks[k - 1].text if k else ""
+    if prev in CLOSERS + STRAIGHT and k > 1 and toks[k - 2].text == ",":
+        prev = ","
+    if tok.lower in lexicon().participles and prev == ",":
+        return _after_cue(toks, k, _sentence_subject(toks, k), cue, "participle")
+    if prev == "and":
+        return _after_cue(toks, k, _sentence_subject(toks, k), cue, "coordinated")
+    m = mention_before(toks, k, 0)
+    if m is not None:
+        first = _index_at(toks, m.start, start=True)
+        if first > 0 and toks[first - 1].text == ",":
+            return _interposed(toks, k, first - 1, cue, m)
+        if first == 0 or toks[first - 1].lower in _CLAUSE_OPENERS:
+            return _after_cue(toks, k, m, cue, "subject-verb")
+        return None
+    if prev == "," and k + 1 < len(toks):
+        m = mention_after(toks, k + 1, len(toks))
+        if m is not None and _index_at(toks, m.end) + 2 >= len(toks):
+            return _content(toks, 0, k - 1, cue, m, "inverted-trailing")
+    return None
+
+
+def _interposed(toks: Sequence[Token], k: int, comma: int, cue: Span, m: Mention) -> Draft | None:
+    """`A, he said.` (content before) or `A, he said, B` (content around the attribution)."""
+    j = k + 1
+    while j < len(toks) and not toks[j].is_word and toks[j].text not in ",":
+        j += 1
+    if j >= len(toks) - 1 or (j < len(toks) and toks[j].text == "," and j + 1 < len(toks)):
+        head = _content(toks, 0, comma, cue, m, "interposed")
+        if head is None or j >= len(toks) - 1:
+            return head
+        tail = Span(toks[j + 1].start, _trim_end(toks, len(toks)))
+        return Draft(head.kind, (*head.parts, tail), cue, m, "interposed:around")
+    return None
+
+
+def _sentence_subject(toks: Sequence[Token], k: int) -> Mention | None:
+    m = mention_after(toks, 0, k)
+    return m if m is not None and m.kind != "pronoun" or (m and m.start == toks[0].start) else None
+
+
+def _after_cue(toks: Sequence[Token], k: int, m: Mention | None, cue: Span, rule: str) -> Draft | None:
+    """The clause after the cue: skips a short object (`told reporters`) and `that`/`:`."""
+    if m is None:
+        return None
+    j = k + 1
+    lemma = lexicon().lemma(toks[k].text)
+    if j < len(toks) and lemma in _OBJECT_LEMMAS and toks[j].lower != "that":
+        obj = mention_after(toks, j, len(toks))
+        j = _index_at(toks, obj.end) + 1 if obj is not None else j
+    j = _skip_time(toks, j)
+    opened = j < len(toks) and toks[j].lower in _CLAUSE_OPENERS
+    quoting = any(t.text in "\"“" for t in toks[j : j + _QUOTE_REACH])
+    if lemma in lexicon().weak_lemmas and not (opened or quoting):
+        return None
+    if j < len(toks) and toks[j].lower in _CLAUSE_OPENERS:
+        j += 1
+    end = _clause_end(toks, j)
+    return _content(toks, j, end, cue, m, rule)
+
+
+def _skip_time(toks: Sequence[Token], j: int) -> int:
+    if j + 1 < len(toks) and toks[j].lower in {"on", "last"} and toks[j + 1].is_cap:
+        return j + 2
+    return j
+
+
+def _clause_end(toks: Sequence[Token], j: int) -> int:
+    """Content runs to the sentence end, or to a following `, <participle>` / `and <cue>`."""
+    participles = lexicon().participles
+    for n in range(j + 1, len(toks) - 1):
+        if toks[n].text == "," and toks[n + 1].lower in participles:
+            return n
+        if toks[n].lower == "and" and is_cue(toks[n + 1]):
+            return n
+    return len(toks)
+
+
+def _content(toks: Sequence[Token], a: int, b: int, cue: Span, m: Mention, rule: str) -> Draft | None:
+    while a < b and toks[a].text in ",:;—–-":
+        a += 1
+    end = _trim_end(toks, b)
+    if a >= b or end <= toks[a].start:
+        return None
+    return Draft("indirect", (Span(toks[a].start, end),), cue, m, rule)
+
+
+def _trim_end(toks: Sequence[Token], b: int) -> int:
+    while b > 0 and toks[b - 1].text in ".,;:—–-!?" and b - 1 > 0:
+        b -= 1
+    return toks[b - 1].end
+
+
+def _index_at(toks: Sequence[Token], offset: int, start: bool = False) -> int:
+    for n, t in enumerate(toks):
+        if (t.start if start else t.end) == offset:
+            return n
+    return len(toks) - 1
+
+
+def _kind(draft: Draft, quoted: Sequence[QuotedSpan], names: Collection[int]) -> Draft:
+    """Mixed when the reported clause holds a quoted fragment that is not a name."""
+    for n, q in enumerate(quoted):
+        if draft.start <= q.open_at < draft.end and n not in names:
+            return Draft("mixed", draft.parts, draft.cue, draft.mention, draft.rule)
+    return draft

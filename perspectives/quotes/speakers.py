@@ -1,0 +1,101 @@
+"""Resolve speaker mentions to canonical names: pronouns, surnames, heads and acronyms.
+
+Mentions are resolved in reading order against the speakers already met: "he" takes the
+last person named, "Bugti" the earlier "Sarfraz Bugti", "the military" the earlier
+"Pakistan military", "BLA" its spelled-out "Baloch Liberation Army (BLA)".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import DETERMINERS
+from .mentions import Mention
+
+_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,5}?(?:[A-Z][\w'’-]+))\s+\(([A-Z]{2,6})\)")
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+_GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    speaker: str | None
+    rule: str
+
+
+@dataclass
+class SpeakerResolver:
+    """Remembers the speakers of one document, in reading order."""
+
+    text: str
+    people: list[tuple[int, str]] = field(default_factory=list)
+    groups: list[tuple[int, str]] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in _ACRONYM.finditer(self.text):
+            words = m.group(1).split()
+            initials = "".join(w[0] for w in words)
+            for size in range(len(words), 0, -1):
+                if initials[-size:] == m.group(2):
+                    self.acronyms[m.group(2)] = " ".join(words[-size:])
+                    break
+
+    def resolve(self, mention: Mention) -> Resolution:
+        """The canonical speaker for ``mention``, remembering it for later mentions."""
+        surface = self.text[mention.start : mention.end]
+        if mention.kind == "pronoun":
+            return self._pronoun(surface.lower(), mention.start)
+        if mention.name_start is not None and mention.kind == "name":
+            return self._person(self.text[mention.name_start : mention.name_end], mention.start)
+        return self._group(surface, mention.start)
+
+    def _pronoun(self, pronoun: str, at: int) -> Resolution:
+        pool = self.people if pronoun in _PERSON_PRONOUNS else self.groups
+        if pool and pool[-1][0] < at:
+            return Resolution(pool[-1][1], "pronoun:last-speaker")
+        if pronoun in _PERSON_PRONOUNS:
+            names = [m for m in _PERSON_NAME.finditer(self.text, max(0, at - 1500), at)]
+            if names:
+                return Resolution(names[-1].group(), "pronoun:last-name")
+        return Resolution(None, "pronoun:unresolved")
+
+    def _person(self, name: str, at: int) -> Resolution:
+        name = " ".join(name.split())
+        if name in self.acronyms:
+            return self._group(self.acronyms[name], at)
+        if " " not in name:
+            for _, known in reversed(self.people):
+                if known.split()[-1] == name:
+                    self.people.append((at, known))
+                    return Resolution(known, "name:surname")
+            for _, known in reversed(self.groups):
+                if name in known.split():
+                    return Resolution(known, "name:group-word")
+        self.people.append((at, name))
+        return Resolution(name, "name")
+
+    def _group(self, surface: str, at: int) -> Resolution:
+        words = _POSSESSIVE.sub("", surface).split()
+        while words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        if not words:
+            return Resolution(None, "group:empty")
+        name = " ".join(self.acronyms.get(w, w) for w in words)
+        for _, known in reversed(self.groups):
+            if _same_group(words, known.split()):
+                self.groups.append((at, known))
+                return Resolution(known, "group:same-head")
+        self.groups.append((at, name))
+        return Resolution(name, "group")
+
+
+def _same_group(words: list[str], known: list[str]) -> bool:
+    """"the military" / "Pakistani military" may refer back to "Pakistan military"."""
+    if words[-1].lower() != known[-1].lower() or words == known:
+        return False
+    proper = [w for w in words[:-1] if w[:1].isupper()]
+    return all(any(w[:5] == k[:5] for k in known[:-1]) for w in proper)

@@ -1,0 +1,243 @@
+"""Segment an article into paragraphs, sentences and tokens, all as offsets into its text.
+
+Paragraphs are lines (or blank-line blocks when the text is hard-wrapped); sentences come
+from NLTK's Punkt built offline from the lists in ``perspectives/data/``; tokens from one regex.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TypeVar
+
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+from .model import Paragraph, Sentence, Span
+from .resources import word_list
+
+_SpanT = TypeVar("_SpanT", Span, Sentence)
+
+# Line breaks are those of str.splitlines; a line's content is trimmed of whitespace.
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE = re.compile(rf"\S(?:[^{_BREAKS}]*\S)?")
+_SOFT_GAP = re.compile(rf"[^\S{_BREAKS}]*(?:\r\n|[{_BREAKS}])")  # one break, no indent
+_FIRST_WORD = re.compile(r"\S+")
+_WRAP_WIDTH_MAX = 100  # a text whose longest line is wider is never hard-wrapped
+_CONTENT = re.compile(r"\S(?:[\s\S]*\S)?")
+
+# Closing marks that belong to the sentence they follow (NLTK's realignment, plus curly quotes).
+_CLOSERS = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"
+_REALIGN = re.compile(rf"[{re.escape(_CLOSERS)}]+?(?:\s+|(?=--)|$)")
+_NON_WORD = r"[)\";}\]*:@'({\[\u2018\u2019\u201c\u201d\xab\xbb?!]"
+# A Punkt context that Punkt always judges a sentence break: a plain word (two letters or
+# more) and a period, or a ? or !, followed by punctuation or by whitespace and a token.
+_PLAIN_BREAK = re.compile(rf"(?:([^\W\d_]{{2,}})\.|\S*[?!])(?:{_NON_WORD}|\s+\S+)")
+_DECISION_CACHE_SIZE = 50_000
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Paragraphs of ``text``: each non-blank line, trimmed; hard-wrapped lines are joined.
+
+    News text files usually hold one paragraph per line, so every line break ends a
+    paragraph. A text is taken as hard-wrapped when its longest line is at most 100
+    characters and most line breaks between adjacent lines are wraps: the next line's
+    first word would not have fitted on the line. Such a wrap joins the two lines; a blank
+    line, an indented line or a line ending short of the wrap width starts a new paragraph.
+    """
+    lines = [m.span() for m in _LINE.finditer(text)]
+    soft = _soft_breaks(text, lines)
+    if not soft:
+        return [Span(start, end) for start, end in lines]
+    paragraphs = []
+    first = 0
+    for i in range(len(lines)):
+        if i not in soft:
+            paragraphs.append(Span(lines[first][0], lines[i][1]))
+            first = i + 1
+    return paragraphs
+
+
+def _soft_breaks(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Indices i of lines that wrap onto line i + 1 (empty unless the text is hard-wrapped)."""
+    if len(lines) < 3:
+        return set()
+    width = max(end - start for start, end in lines)
+    if width > _WRAP_WIDTH_MAX:
+        return set()
+    adjacent = [
+        i
+        for i in range(len(lines) - 1)
+        if _SOFT_GAP.fullmatch(text, lines[i][1], lines[i + 1][0])
+    ]
+    soft = set()
+    for i in adjacent:
+        start, end = lines[i]
+        next_start, next_end = lines[i + 1]
+        first_word = min(_FIRST_WORD.match(text, next_start).end(), next_end) - next_start
+        if end - start + 1 + first_word > width:
+            soft.add(i)
+    return soft if len(soft) >= 2 and 2 * len(soft) >= len(adjacent) else set()
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+
+class _NewsLanguageVars(PunktLanguageVars):
+    """Punkt's English settings with curly quotes and guillemets as non-word punctuation.
+
+    Pinned here so that a period right before a curly quote is a candidate sentence end
+    whatever NLTK version is installed.
+    """
+
+    @property
+    def _re_non_word_chars(self) -> str:
+        return _NON_WORD
+
+
+class _NewsPunkt(PunktSentenceTokenizer):
+    """Punkt with a fast path for the contexts it always judges sentence breaks.
+
+    Punkt builds and annotates token objects for every candidate period; most candidates
+    are a plain word and a period, or a ? or !, which Punkt splits on whatever follows, so
+    they are decided by one regex match. Other contexts go to Punkt unchanged, and its
+    decision is remembered: such contexts ("Mr. Trump") recur within and across articles.
+    """
+
+    def __init__(self, params: PunktParameters, lang_vars: PunktLanguageVars) -> None:
+        super().__init__(params, lang_vars=lang_vars)
+        self._decisions: dict[str, bool] = {}
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        match = _PLAIN_BREAK.fullmatch(text)
+        if match and (match[1] is None or match[1].lower() not in self._params.abbrev_types):
+            return True
+        decision = self._decisions.get(text)
+        if decision is None:
+            if len(self._decisions) >= _DECISION_CACHE_SIZE:
+                self._decisions.clear()
+            decision = self._decisions[text] = super().text_contains_sentbreak(text)
+        return decision
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> _NewsPunkt:
+    """The sentence splitter, built once from the shipped abbreviation and starter lists."""
+    params = PunktParameters()
+    params.abbrev_types = {entry.lower() for entry in word_list("abbreviations.txt")}
+    params.sent_starters = {entry.lower() for entry in word_list("sentence_starters.txt")}
+    return _NewsPunkt(params, _NewsLanguageVars())
+
+
+def _punkt_cuts(text: str, start: int, end: int) -> list[int]:
+    """Offsets in (start, end) where Punkt starts a new sentence (before realignment)."""
+    spans = _punkt().span_tokenize(text[start:end], realign_boundaries=False)
+    return [start + s for s, _ in spans if s]
+
+
+def _sentences_in(
+    text: str, start: int, end: int, cuts: list[int], make: Callable[[int, int], _SpanT]
+) -> list[_SpanT]:
+    """Sentences of text[start:end] given Punkt's cuts inside it, trimmed and tiling it.
+
+    A closing quote or bracket after the end mark stays with its sentence; a cut followed
+    by a lower-case letter is dropped (``"Enough!" exclaimed Khan`` is one sentence).
+    """
+    bounds = [start]
+    for cut in cuts:
+        realigned = _REALIGN.match(text, cut, end)
+        if realigned:
+            cut = realigned.end()
+        if cut < end and not text[cut].islower():
+            bounds.append(cut)
+    bounds.append(end)
+    sentences = []
+    for a, b in zip(bounds, bounds[1:]):
+        content = _CONTENT.search(text, a, b)
+        if content:
+            sentences.append(make(content.start(), content.end()))
+    return sentences
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of text[start:end] (taken as one paragraph), as trimmed spans into ``text``."""
+    start, end = _clamp(text, start, end)
+    return _sentences_in(text, start, end, _punkt_cuts(text, start, end), Span)
+
+
+def segment(text: str) -> tuple[Paragraph, ...]:
+    """Paragraphs of ``text`` with their sentences.
+
+    Punkt runs once over the whole text (fast); its cuts are then split by paragraph, which
+    gives the same sentences as ``split_sentences`` on each paragraph.
+    """
+    paragraphs = split_paragraphs(text)
+    if not paragraphs:
+        return ()
+    cuts = _punkt_cuts(text, paragraphs[0].start, paragraphs[-1].end)
+    result = []
+    for p in paragraphs:
+        inside = cuts[bisect_right(cuts, p.start) : bisect_left(cuts, p.end)]
+        sentences = _sentences_in(text, p.start, p.end, inside, Sentence)
+        result.append(Paragraph(p.start, p.end, tuple(sentences)))
+    return tuple(result)
+
+
+# --- tokens -------------------------------------------------------------------------------
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex source matching exactly ``words``, shaped as a prefix trie (fast in ``re``)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(trie)
+
+
+def _trie_node(node: dict) -> str:
+    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if "" in node:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+@lru_cache(maxsize=1)
+def _token_re() -> re.Pattern[str]:
+    """The token regex: words and numbers, known abbreviations with their period, marks.
+
+    The common case (a whole word not followed by a period) is tried first, for speed.
+    """
+    abbreviations = sorted({entry.lower() for entry in word_list("abbreviations.txt")})
+    word = r"[^\W_]+(?:['\u2019-][^\W_]+)*"  # with internal apostrophes and hyphens
+    return re.compile(
+        r"\d+(?:[.,]\d+)+"  # 3.5 100,000 1,234.56
+        rf"|{word}(?![\w.'\u2019-])"
+        rf"|(?i:{_trie_pattern(abbreviations)})\."  # Dr. Feb. Retd. Ph.D.
+        r"|(?:[^\W\d_]\.){2,}"  # U.S. a.m. e.g.
+        r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: George W. Bush
+        rf"|{word}"  # a word before a period that ends a sentence
+        r"|\.{2,}|-{2,}"  # ellipsis, dash
+        r"|\S"  # any other mark, one character each
+    )
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Word, number and punctuation tokens of text[start:end], as spans into ``text``."""
+    start, end = _clamp(text, start, end)
+    return [Span(*m.span()) for m in _token_re().finditer(text, start, end)]
+
+
+def _clamp(text: str, start: int, end: int | None) -> tuple[int, int]:
+    """``start``/``end`` made a valid range of ``text`` (like slicing, without negatives)."""
+    end = len(text) if end is None else min(end, len(text))
+    start = max(0, start)
+    return start, max(start, end)

@@ -1,0 +1,362 @@
+"""Sentiment of quotation content: VADER scores per sentence and for the whole quote.
+
+``mode="vader"`` is vaderSentiment exactly (the reference). ``mode="news"`` extends VADER's
+lexicon with conflict and policy vocabulary, scopes negative quantifiers ("No civilians were
+harmed"), and maps sentence features to a human-like rating with a shipped linear calibration.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    N_SCALAR,
+    NEGATE,
+    SentimentIntensityAnalyzer,
+    SentiText,
+)
+
+from .errors import ConfigError, IngestError, OutputError
+from .resources import data_yaml
+
+MODES = ("vader", "news")
+LEXICON_FILE = "news_lexicon.yaml"
+CALIBRATION_FILE = "news_calibration.yaml"
+FEATURES = (
+    "compound", "pos", "neg", "pos_sum", "neg_sum", "n_pos", "n_neg",
+    "negations", "contrast", "question",
+)  # fmt: skip
+"""Sentence features the news calibration weighs (all from the news-lexicon analyzer)."""
+
+# Words that end the scope of a negative quantifier before it reaches a sentiment word.
+_SCOPE_BREAKS = frozenset(
+    "and but or because while whereas although though if when which who whom that".split()
+)
+_SCOPE_WINDOW = 8
+_NEGATORS = frozenset(NEGATE)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSentiment:
+    """The scores of one sentence; ``start``/``end`` are offsets into the scored text."""
+
+    start: int
+    end: int
+    compound: float
+    pos: float
+    neu: float
+    neg: float
+
+
+@dataclass(frozen=True, slots=True)
+class Sentiment:
+    """Scores of a quote's content, with the sentence-level scores they aggregate."""
+
+    compound: float
+    pos: float
+    neu: float
+    neg: float
+    sentences: tuple[SentenceSentiment, ...] = ()
+    mode: str = "vader"
+
+    def as_dict(self) -> dict[str, float]:
+        """The quote record's ``sentiment`` field."""
+        return {"compound": self.compound, "pos": self.pos, "neu": self.neu, "neg": self.neg}
+
+
+class NewsAnalyzer(SentimentIntensityAnalyzer):
+    """VADER with a news lexicon and negative-quantifier scope; VADER's rules otherwise.
+
+    Parameters
+    ----------
+    valence : word -> VADER-scale valence, added to (or replacing) VADER's entries.
+    neutral : words removed from the lexicon (their VADER sense is not the news sense).
+    quantifiers : negative quantifiers whose scope reaches past VADER's 3-word window.
+    """
+
+    def __init__(
+        self,
+        valence: Mapping[str, float],
+        neutral: Iterable[str] = (),
+        quantifiers: Iterable[str] = (),
+    ) -> None:
+        super().__init__()
+        self.lexicon.update({w.lower(): float(v) for w, v in valence.items()})
+        for word in neutral:
+            self.lexicon.pop(word.lower(), None)
+        self.quantifiers = frozenset(q.lower() for q in quantifiers)
+
+    def sentiment_valence(self, valence, sentitext, item, i, sentiments):  # noqa: ANN001
+        """VADER's word valence, then negated if a negative quantifier scopes over it."""
+        sentiments = super().sentiment_valence(valence, sentitext, item, i, sentiments)
+        if sentiments[-1] and self._in_quantifier_scope(sentitext.words_and_emoticons, i):
+            sentiments[-1] *= N_SCALAR
+        return sentiments
+
+    def _in_quantifier_scope(self, words: list[str], i: int) -> bool:
+        """A quantifier beyond VADER's own negation window, with no clause break between."""
+        for distance in range(1, min(i, _SCOPE_WINDOW) + 1):
+            word = words[i - distance].lower()
+            if word in _SCOPE_BREAKS:
+                return False
+            if word in self.quantifiers:
+                return distance > (2 if word == "no" else 3)
+        return False
+
+    def features(self, sentence: str) -> dict[str, float]:
+        """VADER's four scores of one sentence plus the calibration features (``FEATURES``)."""
+        text, words, valences = self._valences(sentence)
+        lowered = [w.lower() for w in words]
+        return {
+            **self.score_valence(valences, text),
+            "pos_sum": sum(v for v in valences if v > 0),
+            "neg_sum": sum(v for v in valences if v < 0),
+            "n_pos": float(sum(v > 0 for v in valences)),
+            "n_neg": float(sum(v < 0 for v in valences)),
+            "negations": float(sum(_is_negator(w, self.quantifiers) for w in lowered)),
+            "contrast": float("but" in lowered),
+            "question": float("?" in sentence),
+        }
+
+    def _valences(self, sentence: str) -> tuple[str, list[str], list[float]]:
+        """The steps of ``polarity_scores`` before its final sum: text, words, valences."""
+        text = self._emoji_as_words(sentence)
+        sentitext = SentiText(text)
+        words = sentitext.words_and_emoticons
+        valences: list[float] = []
+        for i, item in enumerate(words):
+            following = words[i + 1].lower() if i + 1 < len(words) else ""
+            if item.lower() in BOOSTER_DICT or (item.lower() == "kind" and following == "of"):
+                valences.append(0)
+            else:
+                valences = self.sentiment_valence(0, sentitext, item, i, valences)
+        return text, words, self._but_check(words, valences)
+
+    def _emoji_as_words(self, text: str) -> str:
+        """Emoji replaced by their descriptions, as ``polarity_scores`` does."""
+        parts, prev_space = [], True
+        for char in text:
+            if char in self.emojis:
+                parts.append(("" if prev_space else " ") + self.emojis[char])
+                prev_space = False
+            else:
+                parts.append(char)
+                prev_space = char == " "
+        return "".join(parts).strip()
+
+
+def _is_negator(word: str, quantifiers: frozenset[str]) -> bool:
+    return word in _NEGATORS or word in quantifiers or "n't" in word
+
+
+@dataclass(frozen=True)
+class NewsCalibration:
+    """A linear map from sentence features to a human rating on the -4..+4 scale.
+
+    ``compound`` centres the rating on a sentence without sentiment words (all features 0,
+    so 0 means neutral whatever the training corpus's mean) and divides it by ``scale``.
+    """
+
+    weights: Mapping[str, float]
+    intercept: float
+    scale: float = 4.0
+    provenance: Mapping[str, Any] | None = None
+
+    def rating(self, features: Mapping[str, float]) -> float:
+        """The predicted human rating of a sentence."""
+        return self.intercept + sum(w * features[name] for name, w in self.weights.items())
+
+    def compound(self, features: Mapping[str, float]) -> float:
+        """The news-mode compound score of a sentence, in [-1, 1], 0 for neutral."""
+        return max(-1.0, min(1.0, (self.rating(features) - self.intercept) / self.scale))
+
+    def to_yaml_dict(self) -> dict[str, Any]:
+        """What ``news_calibration.yaml`` holds."""
+        return {
+            "weights": {k: float(v) for k, v in self.weights.items()},
+            "intercept": float(self.intercept),
+            "scale": float(self.scale),
+            "provenance": dict(self.provenance or {}),
+        }
+
+    @classmethod
+    def from_yaml_dict(cls, table: Any, source: str) -> NewsCalibration:
+        """A calibration read from YAML; unknown features or bad numbers are a ConfigError."""
+        try:
+            weights = {str(k): float(v) for k, v in table["weights"].items()}
+            calibration = cls(weights, float(table["intercept"]), float(table.get("scale", 4.0)))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise ConfigError(source, "needs 'weights' (feature: number) and 'intercept'") from None
+        unknown = sorted(set(weights) - set(FEATURES))
+        if unknown:
+            raise ConfigError(source, f"unknown features {unknown}; known: {list(FEATURES)}")
+        return cls(weights, calibration.intercept, calibration.scale, table.get("provenance"))
+
+
+def fit_news_calibration(
+    sentences: Sequence[str], ratings: Sequence[float], provenance: Mapping[str, Any] | None = None
+) -> NewsCalibration:
+    """Ridge regression (standardised features, penalty by leave-one-out CV) of human ratings.
+
+    Only benchmark scripts call this, never import time: the shipped calibration is data.
+    """
+    import numpy as np
+    from sklearn.linear_model import RidgeCV
+
+    table = np.array(
+        [[f[name] for name in FEATURES] for f in map(news_analyzer().features, sentences)]
+    )
+    mean, std = table.mean(axis=0), table.std(axis=0)
+    std[std == 0] = 1.0
+    model = RidgeCV(alphas=np.logspace(-3, 3, 13)).fit((table - mean) / std, np.asarray(ratings))
+    weights = model.coef_ / std
+    intercept = float(model.intercept_ - weights @ mean)
+    info = {"alpha": float(model.alpha_), "n": len(sentences), **(provenance or {})}
+    return NewsCalibration(
+        dict(zip(FEATURES, map(float, weights), strict=True)), intercept, 4.0, info
+    )
+
+
+@lru_cache(maxsize=1)
+def _vader() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def news_analyzer() -> NewsAnalyzer:
+    """The shared news-mode analyzer, built from ``news_lexicon.yaml`` on first use."""
+    table = data_yaml(LEXICON_FILE)
+    return NewsAnalyzer(
+        table.get("valence", {}), table.get("neutral", ()), table.get("negative_quantifiers", ())
+    )
+
+
+@lru_cache(maxsize=1)
+def shipped_calibration() -> NewsCalibration:
+    """The calibration in ``perspectives/data/news_calibration.yaml``."""
+    return NewsCalibration.from_yaml_dict(data_yaml(CALIBRATION_FILE), CALIBRATION_FILE)
+
+
+def score(text: str, mode: str = "vader", calibration: NewsCalibration | None = None) -> Sentiment:
+    """Sentiment of ``text``, its sentences found with ``perspectives.segment``."""
+    return score_quote(text, None, mode, calibration)
+
+
+def score_quote(
+    text: str,
+    sentence_spans: Iterable[tuple[int, int]] | None = None,
+    mode: str = "vader",
+    calibration: NewsCalibration | None = None,
+) -> Sentiment:
+    """Sentiment of a quote's content and of each of its sentences.
+
+    ``sentence_spans`` are (start, end) offsets into ``text`` (or objects with ``start`` and
+    ``end``); without them the text is split by ``perspectives.segment.split_sentences``.
+    ``vader``: the whole text's scores are vaderSentiment's, exactly. ``news``: each sentence
+    is scored with the news lexicon and calibration, and the quote's scores are the mean of
+    its sentences' weighted by their number of words.
+    """
+    if mode not in MODES:
+        raise ConfigError("sentiment mode", f"unknown mode {mode!r}; choose one of {MODES}")
+    spans = _spans(text) if sentence_spans is None else [_as_pair(s) for s in sentence_spans]
+    if mode == "vader":
+        whole = _vader().polarity_scores(text)
+        scores = [
+            whole if (s, e) == (0, len(text)) else _vader().polarity_scores(text[s:e])
+            for s, e in spans
+        ]
+    else:
+        cal = calibration or shipped_calibration()
+        feats = [news_analyzer().features(text[s:e]) for s, e in spans]
+        scores = [{**f, "compound": round(cal.compound(f), 4)} for f in feats]
+        whole = _weighted_mean(scores, [text[s:e].split() for s, e in spans])
+    sentences = tuple(
+        SentenceSentiment(s, e, sc["compound"], sc["pos"], sc["neu"], sc["neg"])
+        for (s, e), sc in zip(spans, scores, strict=True)
+    )
+    return Sentiment(whole["compound"], whole["pos"], whole["neu"], whole["neg"], sentences, mode)
+
+
+def _as_pair(span: Any) -> tuple[int, int]:
+    return (span.start, span.end) if hasattr(span, "start") else (int(span[0]), int(span[1]))
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets from the segmenter; the whole text if it is unavailable."""
+    try:
+        from .segment import split_sentences
+    except ImportError:
+        return [(0, len(text))] if text.strip() else []
+    return [_as_pair(s) for s in split_sentences(text)]
+
+
+def _weighted_mean(scores: list[dict[str, float]], words: list[list[str]]) -> dict[str, float]:
+    """Scores averaged over sentences, each weighted by its word count; zeros if no words."""
+    weights = [len(w) for w in words]
+    total = sum(weights)
+    if not total:
+        return {"compound": 0.0, "pos": 0.0, "neu": 0.0, "neg": 0.0}
+    return {
+        key: round(sum(w * s[key] for w, s in zip(weights, scores, strict=True)) / total, 4)
+        for key in ("compound", "pos", "neu", "neg")
+    }
+
+
+def sentiment_tsv(in_path: str | Path, out_path: str | Path, mode: str = "news") -> int:
+    """Score a TSV (id first, sentence last) into ``id<TAB>vader<TAB><mode>``; rows written.
+
+    Blank lines are skipped; any other row with fewer than two columns is an IngestError
+    naming the file and line. The output is written atomically.
+    """
+    if mode not in MODES:
+        raise ConfigError("sentiment mode", f"unknown mode {mode!r}; choose one of {MODES}")
+    rows = list(_read_rows(Path(in_path)))
+    lines = [f"id\tvader\t{mode}\n"]
+    for row_id, sentence in rows:
+        vader = _vader().polarity_scores(sentence)["compound"]
+        other = vader if mode == "vader" else score(sentence, mode).compound
+        lines.append(f"{row_id}\t{vader:.4f}\t{other:.4f}\n")
+    _write_atomically(Path(out_path), "".join(lines))
+    return len(rows)
+
+
+def _read_rows(path: Path) -> Iterable[tuple[str, str]]:
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            text = fh.read()
+    except OSError as exc:
+        raise IngestError(str(path), exc.strerror or "cannot be read") from None
+    except UnicodeDecodeError:
+        raise IngestError(str(path), "not UTF-8 text") from None
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
+        if not line.strip():
+            continue
+        columns = line.split("\t")
+        if len(columns) < 2:
+            raise IngestError(
+                f"{path}:{number}", "expected id<TAB>...<TAB>sentence, found 1 column"
+            )
+        yield columns[0], columns[-1]
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    """Write to a temporary file beside ``path``, then rename it over ``path``."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(str(path), exc.strerror or "cannot be written") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except OSError as exc:
+        os.unlink(tmp)
+        raise OutputError(str(path), exc.strerror or "cannot be written") from None

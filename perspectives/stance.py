@@ -1,0 +1,376 @@
+"""Stance of a quotation toward the targets a study declares (the `stance` quote field).
+
+Rules, transparent: find target mentions (aliases, the speaker's own "we"), attach the
+evaluative cues of ``data/stance_lexicon.yaml`` to them by clause and distance, flip negated
+cues, halve conceded clauses, and sum. ``StanceClassifier`` learns stance from coded quotes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .frames import WORD, term_pattern
+from .resources import data_yaml, user_yaml
+
+LABELS = ("favor", "against", "none")
+THRESHOLD = 0.3
+SELF_WEIGHT = 0.5
+CONCEDED_WEIGHT = 0.5
+NEGATED_WEIGHT = 0.5
+DIRECTED_WINDOW = 8
+CLAUSE_WINDOW = 10
+SENTENCE_WINDOW = 25
+_COORDINATORS = frozenset({"and", "or", "nor"})
+_PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got"})
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something stance is taken toward: a name, the words naming it, who speaks for it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    speaker_roles: tuple[str, ...] = ()
+    favor_terms: tuple[str, ...] = ()
+    against_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StanceScore:
+    """Stance toward one target: label, score in [-1, 1], and the words behind it."""
+
+    label: str
+    score: float
+    evidence: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "score": round(self.score, 4), "evidence": list(self.evidence)}
+
+
+def stance_record(scores: dict[str, StanceScore]) -> dict[str, dict[str, Any]]:
+    """The quote record's ``stance`` field: ``{target: {"label", "score", "evidence"}}``."""
+    return {name: score.as_dict() for name, score in scores.items()}
+
+
+# ---------------------------------------------------------------- configuration
+
+
+def _str_list(entry: dict, key: str, source: str, name: str) -> tuple[str, ...]:
+    values = entry.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise ConfigError(source, f"target {name!r}: '{key}' must be a list of words")
+    return tuple(values)
+
+
+def _parse_targets(raw: Any, source: str) -> tuple[Target, ...]:
+    table = raw.get("targets") if isinstance(raw, dict) else None
+    if not isinstance(table, dict) or not table:
+        raise ConfigError(source, "expected a non-empty 'targets:' mapping")
+    targets = []
+    for name, entry in table.items():
+        entry = {"aliases": entry} if isinstance(entry, list) else entry
+        if not isinstance(entry, dict) or not entry.get("aliases"):
+            raise ConfigError(source, f"target {name!r} needs a list of aliases")
+        fields = ("aliases", "speaker_roles", "favor_terms", "against_terms")
+        target = Target(str(name), *(_str_list(entry, f, source, name) for f in fields))
+        _compile_target(target, source)  # fail on a bad term now, naming the file
+        targets.append(target)
+    return tuple(targets)
+
+
+def load_targets(path: str | Path | None = None) -> tuple[Target, ...]:
+    """A study's stance targets (``targets:`` of its YAML), or the shipped defaults.
+
+    The defaults are a ``state`` and the ``militants`` opposing it
+    (``data/stance_lexicon.yaml``); ``seeds/study.yaml`` shows the file shape.
+    """
+    if path is None:
+        return _parse_targets(data_yaml("stance_lexicon.yaml"), "stance_lexicon.yaml")
+    return _parse_targets(user_yaml(path), str(path))
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    cues: tuple[tuple[str, int, re.Pattern[str]], ...]  # (kind, polarity, pattern)
+    negators: frozenset[str]
+    yielding: frozenset[str]
+    conceding: re.Pattern[str]
+    self_direct: frozenset[str]
+    self_indirect: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    raw, src = data_yaml("stance_lexicon.yaml"), "stance_lexicon.yaml"
+    cues = tuple(
+        (kind, 1 if side == "favor" else -1, term_pattern(tuple(raw[kind][side]), src))
+        for kind in ("directed", "attributive")
+        for side in ("favor", "against")
+    )
+    words = lambda key: frozenset(w.lower() for w in key)  # noqa: E731
+    return _Lexicon(
+        cues=cues,
+        negators=words(raw["negators"]),
+        yielding=words(raw["concession"]["yielding"]),
+        conceding=term_pattern(tuple(raw["concession"]["conceding"]), src),
+        self_direct=words(raw["self_reference"]["direct"]),
+        self_indirect=words(raw["self_reference"]["indirect"]),
+    )
+
+
+@lru_cache(maxsize=512)
+def _compile_target(target: Target, source: str = "targets") -> tuple[re.Pattern[str], ...]:
+    """Patterns for a target's aliases, loaded favour/against terms, and its bare names."""
+    bare = tuple(re.sub(r"^the\s+", "", a.strip(), flags=re.IGNORECASE) for a in target.aliases)
+    return (
+        term_pattern(target.aliases, source),
+        term_pattern(target.favor_terms, source),
+        term_pattern(target.against_terms, source),
+        term_pattern(bare, source),
+    )
+
+
+def speaker_side(
+    targets: tuple[Target, ...],
+    speaker_role: str | None = None,
+    speaker: str | None = None,
+    speaker_affiliation: str | None = None,
+) -> str | None:
+    """The target a speaker speaks for: named by affiliation or name, else by role.
+
+    A stated affiliation that names no target (a foreign government) means no side.
+    """
+    for name in (speaker_affiliation, speaker):
+        for target in targets:
+            if name and _compile_target(target)[3].search(name):
+                return target.name
+    if speaker_affiliation:
+        return None
+    return next((t.name for t in targets if speaker_role and speaker_role in t.speaker_roles), None)
+
+
+# ---------------------------------------------------------------- rule-based scoring
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A target mention or an evaluative cue, as word indices [first, last) and chars."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    kind: str  # mention | self | loaded | directed | attributive
+    polarity: int
+    target: str | None
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Words of a quote with their sentence, clause and per-clause weight."""
+
+    text: str
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    sentence: tuple[int, ...]
+    clause: tuple[int, ...]
+    weights: tuple[float, ...]
+
+
+def _opens_yielding(low: str, gap: str, next_word: str, at_boundary: bool, lex: _Lexicon) -> bool:
+    """'but' (not 'but also') anywhere; 'however', 'yet'... only after a boundary or comma."""
+    if low not in lex.yielding or next_word == "also":
+        return False
+    return low == "but" or at_boundary or "," in gap
+
+
+def _layout(text: str, lex: _Lexicon) -> _Layout:
+    """Split a quote into sentences and clauses, and weigh conceded clauses down."""
+    matches = list(WORD.finditer(text))
+    lows = [m.group().lower() for m in matches]
+    sentence, clause, weights, clause_sentence = [], [], [], []
+    prev_end, conceding_open = 0, False
+    for i, m in enumerate(matches):
+        gap = text[prev_end : m.start()]
+        new_sentence = i == 0 or bool(_SENTENCE_END.search(gap))
+        boundary = new_sentence or any(ch in gap for ch in ";:") or (conceding_open and "," in gap)
+        nxt = lows[i + 1] if i + 1 < len(lows) else ""
+        yielding = _opens_yielding(lows[i], gap, nxt, boundary, lex)
+        conceding = lex.conceding.match(text, m.start()) is not None
+        s = (sentence[-1] if sentence else -1) + new_sentence
+        if boundary or yielding or conceding:
+            if yielding:
+                same = [c for c, cs in enumerate(clause_sentence) if cs == s]
+                for c in (
+                    same[-1:]
+                    if same
+                    else (c for c, cs in enumerate(clause_sentence) if cs == s - 1)
+                ):
+                    weights[c] = CONCEDED_WEIGHT
+            weights.append(CONCEDED_WEIGHT if conceding else 1.0)
+            clause_sentence.append(s)
+            conceding_open = conceding
+        sentence.append(s)
+        clause.append(len(weights) - 1)
+        prev_end = m.end()
+    starts = tuple(m.start() for m in matches)
+    return _Layout(text, tuple(lows), starts, tuple(sentence), tuple(clause), tuple(weights))
+
+
+def _items(
+    layout: _Layout,
+    targets: tuple[Target, ...],
+    side: str | None,
+    selfs: frozenset[str],
+    lex: _Lexicon,
+) -> list[_Item]:
+    """Mentions, loaded terms and cues; where they overlap, the longer (then loaded) wins."""
+    text, found = layout.text, []
+    for t in targets:
+        alias, favor, against, _ = _compile_target(t)
+        for rank, kind, pol, pat in (
+            (0, "loaded", 1, favor),
+            (0, "loaded", -1, against),
+            (1, "mention", 0, alias),
+        ):
+            found += [(m.start(), m.end(), rank, kind, pol, t.name) for m in pat.finditer(text)]
+    for kind, pol, pat in lex.cues:
+        found += [(m.start(), m.end(), 2, kind, pol, None) for m in pat.finditer(text)]
+    found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
+    items, last_end = [], -1
+    for start, end, _, kind, pol, name in found:
+        if start >= last_end:
+            first, last = bisect_left(layout.starts, start), bisect_left(layout.starts, end)
+            items.append(_Item(first, last, start, end, kind, pol, name))
+            last_end = end
+    if side is not None:
+        for i, low in enumerate(layout.words):
+            if low in selfs and not any(it.first <= i < it.last for it in items):
+                start = layout.starts[i]
+                items.append(_Item(i, i + 1, start, start + len(low), "self", 0, side))
+    return sorted(items, key=lambda it: it.first)
+
+
+def _distance(a: _Item, b: _Item) -> int:
+    return max(a.first - b.last, b.first - a.last, 0)
+
+
+def _nearest(cue: _Item, mentions: list[_Item], layout: _Layout) -> list[_Item]:
+    """The closest mention in the cue's clause, else in its sentence (ties: the earlier)."""
+    for unit, window in ((layout.clause, CLAUSE_WINDOW), (layout.sentence, SENTENCE_WINDOW)):
+        near = [
+            m for m in mentions if unit[m.first] == unit[cue.first] and _distance(cue, m) <= window
+        ]
+        if near:
+            return [min(near, key=lambda m: (_distance(cue, m), m.first > cue.first))]
+    return []
+
+
+def _following(cue: _Item, mentions: list[_Item], layout: _Layout) -> list[_Item]:
+    """Mentions a directed cue points at: the next one, and any coordinated with it."""
+    sent = layout.sentence[cue.first]
+    after = [
+        m
+        for m in mentions
+        if m.first >= cue.last
+        and layout.sentence[m.first] == sent
+        and m.first - cue.last <= DIRECTED_WINDOW
+    ]
+    if not after:
+        passive = cue.first > 0 and layout.words[cue.first - 1] in _PASSIVE_AUX
+        before = [
+            m
+            for m in mentions
+            if m.last <= cue.first and layout.clause[m.first] == layout.clause[cue.first]
+        ]
+        return before[-1:] if passive else []
+    chosen = [after[0]]
+    for m in after[1:]:
+        between = set(layout.words[chosen[-1].last : m.first])
+        if not between & _COORDINATORS or m.first - chosen[-1].last > DIRECTED_WINDOW:
+            break
+        chosen.append(m)
+    return chosen
+
+
+def _negator(item: _Item, layout: _Layout, lex: _Lexicon) -> int | None:
+    """Index of a negating word up to three words before ``item`` in its clause."""
+    for k in range(item.first - 1, max(item.first - 4, -1), -1):
+        if layout.clause[k] != layout.clause[item.first]:
+            break
+        if layout.words[k] in lex.negators or layout.words[k].endswith(("n't", "n’t")):
+            return k
+    return None
+
+
+def _weighted(item: _Item, layout: _Layout, lex: _Lexicon) -> tuple[float, str]:
+    """Signed weight of a cue or loaded term, and its evidence text (with any negator)."""
+    weight = item.polarity * layout.weights[layout.clause[item.first]]
+    neg = _negator(item, layout, lex)
+    if neg is None:
+        return weight, layout.text[item.start : item.end]
+    return -weight * NEGATED_WEIGHT, layout.text[layout.starts[neg] : item.end]
+
+
+def score_stance(
+    text: str,
+    targets: tuple[Target, ...] | None = None,
+    speaker_role: str | None = None,
+    speaker: str | None = None,
+    speaker_affiliation: str | None = None,
+    *,
+    kind: str | None = None,
+    threshold: float = THRESHOLD,
+) -> dict[str, StanceScore]:
+    """Stance of ``text`` toward each target; score = tanh(signed sum of cue weights).
+
+    A cue weighs 1 (a conceded clause's 0.5; a negated cue flips and halves); a speaker
+    speaking of its own side ("our forces") adds 0.5 toward it. ``kind="indirect"`` lets
+    "it"/"he" refer back to the speaker. Label: favor/against at ``|score| >= threshold``.
+
+    >>> s = score_stance("We stand in solidarity with Pakistan in the face of these acts of "
+    ...                  "terrorist violence", load_targets(), speaker_affiliation="United States")
+    >>> s["state"].label, s["state"].evidence, s["militants"].label
+    ('favor', ('solidarity with',), 'against')
+    """
+    targets = load_targets() if targets is None else targets
+    lex = _lexicon()
+    side = speaker_side(targets, speaker_role, speaker, speaker_affiliation)
+    selfs = lex.self_indirect if kind == "indirect" else lex.self_direct
+    layout = _layout(text, lex)
+    items = _items(layout, targets, side, selfs, lex)
+    mentions = [it for it in items if it.kind in ("mention", "self")]
+    totals = {t.name: 0.0 for t in targets}
+    evidence: dict[str, list[str]] = {t.name: [] for t in targets}
+    own = next((it for it in mentions if it.kind == "self"), None)
+    if own is not None:
+        totals[own.target] += SELF_WEIGHT
+        evidence[own.target].append(text[own.start : own.end])
+    for item in items:
+        if item.kind == "loaded":
+            hit = [item]
+        elif item.kind == "directed":
+            hit = _following(item, mentions, layout)
+        elif item.kind == "attributive":
+            hit = _nearest(item, mentions, layout)
+        else:
+            continue
+        weight, words = _weighted(item, layout, lex)
+        for name in dict.fromkeys(m.target for m in hit):
+            totals[name] += weight
+            evidence[name].append(words)
+    return {name: _label(totals[name], evidence[name], threshold) for name in totals}
+
+
+def _label(total: float, evidence: list[str], threshold: float) -> StanceScore:
+    score = math.tanh(total)
+    label = "favor" if score >= threshold else "against" if score <= -threshold else "none"
+    return StanceScore(label, score, tuple(evidence))

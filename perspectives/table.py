@@ -1,0 +1,124 @@
+"""Quote records as one tidy table: a row per quote, a column per scalar field or score.
+
+``quotes_frame`` flattens records (``Quote`` objects or their JSON dicts); ``read_quotes``
+reads a quote table back from JSONL, CSV or Parquet. Every later statistic and figure
+starts from this table.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import IngestError, PerspectivesError
+from .model import Quote
+
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+"""A word: letters or digits, with inner apostrophes or hyphens ("don't", "counter-terror")."""
+
+TEXT_COLUMNS = ("doc_id", "quote_id", "kind", "text", "cue", "speaker", "speaker_mention")
+TEXT_COLUMNS += ("speaker_description", "role", "affiliation")
+SCALAR_FIELDS = tuple(
+    f
+    for f in Quote.__dataclass_fields__
+    if f not in ("sentiment", "stance", "frames", "parts", "provenance")
+)
+
+
+class MissingColumnError(PerspectivesError, ValueError):
+    """A statistic or figure needs a column the quotes table does not have."""
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` in order (see ``WORD``), case kept."""
+    return WORD.findall(text or "")
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def flatten_quote(record: Quote | Mapping[str, Any]) -> dict[str, Any]:
+    """One table row: scalar fields as they are, scores as ``sentiment_*``, ``stance_*``,
+    ``frame_*`` columns, and ``n_words`` (words of the quote's text)."""
+    if isinstance(record, Quote):
+        record = record.to_record()
+    row = {key: value for key, value in record.items() if _scalar(value)}
+    for key, value in (record.get("sentiment") or {}).items():
+        if _scalar(value):
+            row[f"sentiment_{key}"] = value
+    for target, result in (record.get("stance") or {}).items():
+        row[f"stance_{target}_label"] = (result or {}).get("label")
+        row[f"stance_{target}_score"] = (result or {}).get("score")
+    for frame, result in (record.get("frames") or {}).items():
+        row[f"frame_{frame}"] = (result or {}).get("score")
+    row["n_words"] = len(words(row.get("text") or ""))
+    return row
+
+
+def quotes_frame(quotes: Iterable[Quote | Mapping[str, Any]]) -> pd.DataFrame:
+    """The tidy quotes table: one row per quote (see ``flatten_quote``)."""
+    rows = [flatten_quote(q) for q in quotes]
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return pd.DataFrame(columns=[*SCALAR_FIELDS, "n_words"])
+    return frame
+
+
+def _read_jsonl(path: Path) -> pd.DataFrame:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise IngestError(f"{path}:{lineno}", f"not valid JSON ({exc.msg})") from None
+            if not isinstance(record, dict):
+                raise IngestError(f"{path}:{lineno}", "a line is not a JSON object")
+            rows.append(record)
+    return quotes_frame(rows)
+
+
+def read_quotes(path: str | Path) -> pd.DataFrame:
+    """A quotes table from ``.jsonl`` (records, flattened), ``.csv`` or ``.parquet`` (flat)."""
+    p = Path(path)
+    if not p.is_file():
+        raise IngestError(str(p), "no such file")
+    suffix = p.suffix.lower()
+    try:
+        if suffix in (".jsonl", ".ndjson"):
+            return _read_jsonl(p)
+        if suffix == ".csv":
+            dtypes = {c: "string" for c in TEXT_COLUMNS}
+            return pd.read_csv(p, dtype=dtypes, keep_default_na=False, na_values=[""])
+        if suffix in (".parquet", ".pq"):
+            return pd.read_parquet(p)
+    except (OSError, ValueError) as exc:
+        raise IngestError(str(p), f"cannot be read as a quotes table ({exc})") from None
+    raise IngestError(str(p), f"unknown quotes table format {suffix!r} (jsonl, csv, parquet)")
+
+
+def require_columns(df: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    """Raise MissingColumnError naming what needs ``columns`` and what the table has."""
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        have = ", ".join(map(str, df.columns[:12])) + (", ..." if len(df.columns) > 12 else "")
+        reason = f"missing column(s) {', '.join(missing)} (table has: {have or 'no columns'})"
+        raise MissingColumnError(what, reason)
+
+
+def prefixed_columns(df: pd.DataFrame, prefix: str, suffix: str = "") -> dict[str, str]:
+    """{name: column} for columns ``<prefix><name><suffix>``, e.g. frames or stance targets."""
+    found = {}
+    for column in df.columns:
+        c = str(column)
+        if c.startswith(prefix) and c.endswith(suffix) and len(c) > len(prefix) + len(suffix):
+            found[c[len(prefix) : len(c) - len(suffix)]] = c
+    return found
