@@ -20,6 +20,7 @@ import yaml
 from sklearn.model_selection import KFold
 
 from perspectives import sentiment
+from perspectives.resources import data_yaml
 from perspectives.sentiment import NewsCalibration, fit_news_calibration
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +34,7 @@ def load_snippets(path: Path) -> tuple[list[str], np.ndarray]:
     sentences, ratings = [], []
     with open(path, encoding="utf-8", newline="") as fh:
         for line in fh:
-            row_id, rating, sentence = line.rstrip("\r\n").split("\t")
+            _id, rating, sentence = line.rstrip("\r\n").split("\t")
             sentences.append(sentence)
             ratings.append(float(rating))
     return sentences, np.array(ratings)
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit:
         write_calibration(sentences, ratings, args.data)
         sentiment.shipped_calibration.cache_clear()
-        sentiment.data_yaml.cache_clear()
+        data_yaml.cache_clear()
         print(f"wrote {CALIBRATION.relative_to(ROOT)}")
     vader, vader_rate = timed_scores(sentences, "vader")
     news, news_rate = timed_scores(sentences, "news")

@@ -73,7 +73,7 @@ def log_odds(
     se = np.sqrt(1 / (y_a + alpha) + 1 / (y_b + alpha))
     table = pd.DataFrame({"word": vocab, "count_a": y_a.astype(int), "count_b": y_b.astype(int)})
     table = table.assign(delta=delta, se=se, z=delta / se)
-    table["favours"] = np.where(table["z"] >= 0, "a", "b")
+    table["favours"] = np.select([table["z"] > 0, table["z"] < 0], ["a", "b"], "neither")
     table = table.sort_values(["z", "word"], ascending=[False, True], ignore_index=True)
     strength = table["z"].abs().rank(ascending=False, method="first")
     table["rank"] = strength.groupby(table["favours"]).rank(method="first").astype(int)
@@ -92,8 +92,9 @@ def fightin_words(
     min_n: int = MIN_N,
 ) -> pd.DataFrame:
     """Words distinctive of group ``a`` (z > 0) against ``b`` (z < 0), or against every other
-    group when ``b`` is None ('rest'). The prior defaults to the word counts of the whole
-    table. ``rank`` is 1 for the most distinctive word of its side; n's are quotes."""
+    group when ``b`` is None ('rest'); ``favours`` names the side ('neither' at z = 0). The
+    prior defaults to the word counts of the whole table. ``rank`` is 1 for the most
+    distinctive word of its side; n's are quotes."""
     require_columns(df, [text], "fightin_words")
     labels = group_labels(df, by)
     in_b = labels != a if b is None else labels == b
@@ -105,7 +106,7 @@ def fightin_words(
     note = join_notes(
         small_n_note(len(texts_a), min_n, a), small_n_note(len(texts_b), min_n, b_name)
     )
-    table["favours"] = table["favours"].map({"a": a, "b": b_name})
+    table["favours"] = table["favours"].map({"a": a, "b": b_name, "neither": "neither"})
     return table.assign(a=a, b=b_name, n_a=len(texts_a), n_b=len(texts_b), note=note)
 
 

@@ -66,7 +66,7 @@ def _root(ax: Axes) -> Figure:
     return ax.figure.figure  # type: ignore[union-attr, return-value]
 
 
-def _ink(colour: str) -> str:
+def _ink(colour: Any) -> str:
     """Black or white, whichever reads better on ``colour``."""
     r, g, b = to_rgb(colour)
     return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white"
@@ -87,11 +87,18 @@ def _placeholder(ax: Axes, message: str) -> None:
     ax.set_yticks([])
 
 
-def _legend_above(ax: Axes, groups: Sequence[str], palette: Palette) -> None:
+def _legend_above(ax: Axes, groups: Sequence[str], palette: Palette, owned: bool = True) -> None:
+    """Role legend above the plot, read row by row; across the whole figure when we made it."""
     handles = [Patch(color=role_color(g, palette), label=g) for g in groups]
-    ncol = min(len(groups), 4)
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=ncol,
-              handlelength=1.0, columnspacing=1.0, borderaxespad=0.2)  # fmt: skip
+    rows = 1 if len(handles) <= 4 else 2 if len(handles) <= 8 else 3
+    ncol = -(-len(handles) // rows)
+    order = [i * ncol + j for j in range(ncol) for i in range(rows) if i * ncol + j < len(handles)]
+    style = {"ncol": ncol, "handlelength": 1.0, "columnspacing": 1.0, "borderaxespad": 0.2}
+    handles = [handles[k] for k in order]
+    if owned:
+        _root(ax).legend(handles=handles, loc="outside upper center", **style)
+    else:
+        ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), **style)
 
 
 def _dot_panel(ax: Axes, stats: pd.DataFrame, value: str, low: str, high: str, palette: Palette):
@@ -106,7 +113,7 @@ def _dot_panel(ax: Axes, stats: pd.DataFrame, value: str, low: str, high: str, p
     ax.axvline(0, **ZERO_LINE)
     ax.set_yticks(ys, [_label(g, n) for g, n in zip(stats["group"], stats["n"], strict=True)])
     ax.set_ylim(len(stats) - 0.5, -0.5)
-    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlim(-1.1, 1.1)
 
 
 @themed
@@ -164,7 +171,12 @@ def stance_by_role(
         _dot_panel(panel, stats[stats["target"] == target], "net", "net_ci_low", "net_ci_high",
                    palette)  # fmt: skip
         panel.set_title(target.replace("_", " "))
-        panel.set_xlabel("Net stance")
+    label = "Net stance: share favor − share against (95% CI)"
+    if ax is None:
+        fig.supxlabel(label, fontsize="medium")
+    else:
+        for panel in axes:
+            panel.set_xlabel("Net stance")
     return fig
 
 
@@ -188,11 +200,13 @@ def frame_heatmap(
         return fig
     grid = stats.pivot(index="group", columns="frame", values="profile")
     grid = grid.loc[groups, list(dict.fromkeys(stats["frame"]))]
-    image = ax.imshow(grid.to_numpy(float), cmap="cividis", vmin=0, vmax=1, aspect="auto")
-    for (i, j), share in np.ndenumerate(grid.to_numpy(float)):
+    values = grid.to_numpy(float)
+    top = min(1.0, np.ceil(np.nanmax(values, initial=0.1) * 10) / 10)
+    image = ax.imshow(values, cmap="cividis", vmin=0, vmax=top, aspect="auto")
+    for (i, j), share in np.ndenumerate(values):
         if not np.isnan(share):
-            colour = "black" if share > 0.55 else "white"
-            ax.text(j, i, f"{share:.2f}", ha="center", va="center", color=colour, fontsize=6.5)
+            ink = _ink(image.cmap(image.norm(share)))
+            ax.text(j, i, f"{share:.2f}", ha="center", va="center", color=ink, fontsize=6.5)
     n = stats.groupby("group")["n"].first()
     ax.set_yticks(range(len(groups)), [_label(g, int(n[g])) for g in groups])
     ax.set_xticks(range(grid.shape[1]), [f.replace("_", " ") for f in grid.columns],
@@ -224,6 +238,7 @@ def fightin_words(
     side_b = table["b"].iloc[0] if not table.empty else (b or "rest")
     shown = pd.concat([table[table["favours"] == a].head(top),
                        table[table["favours"] == side_b].head(top).iloc[::-1]])  # fmt: skip
+    owned = ax is None
     fig, ax = _axes(ax, width, _rows_height(len(shown), 0.14, 0.9))
     if shown.empty:
         _placeholder(ax, "no words")
@@ -238,7 +253,7 @@ def fightin_words(
     ax.axvline(0, color="0.3", linewidth=0.6)
     n_a, n_b = int(table["n_a"].iloc[0]), int(table["n_b"].iloc[0])
     ax.set_xlabel(f"z-score: {a} (n={n_a}) vs {side_b} (n={n_b})")
-    _legend_above(ax, [a, side_b], palette)
+    _legend_above(ax, [a, side_b], palette, owned)
     return fig
 
 
@@ -256,6 +271,7 @@ def voice_share(
     """Who gets to speak: each group's share of quotes, of quoted words, and of documents in
     which it is quoted first, as 100% stacked bars."""
     stats = compare.voice_share(df, by, doc=doc, order=order, n_boot=0)
+    owned = ax is None
     fig, ax = _axes(ax, width, 1.6)
     if stats.empty:
         _placeholder(ax, "no quotes")
@@ -278,7 +294,7 @@ def voice_share(
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
-    _legend_above(ax, list(stats["group"]), palette)
+    _legend_above(ax, list(stats["group"]), palette, owned)
     return fig
 
 
@@ -286,7 +302,7 @@ def _timeline_rows(df: pd.DataFrame, speaker: str, by: str) -> pd.DataFrame:
     rows = df.sort_values(["start", "end"], kind="stable").copy()
     who = rows[speaker] if speaker in rows else pd.Series(None, index=rows.index, dtype=object)
     rows["_who"] = who.where(who.notna(), "(unknown speaker)").astype(str)
-    rows["_who"] = rows["_who"].map(lambda s: s if len(s) <= 28 else s[:27] + "…")
+    rows["_who"] = rows["_who"].map(lambda s: s if len(s) <= 24 else s[:23].rstrip() + "…")
     rows["_role"] = compare.group_labels(rows, by)
     return rows
 
@@ -313,20 +329,21 @@ def quote_timeline(
     part = df[df[doc].astype(str) == (doc_id if doc_id is not None else docs[0] if docs else "")]
     rows = _timeline_rows(part, speaker, by)
     speakers = list(dict.fromkeys(rows["_who"]))
+    owned = ax is None
     fig, ax = _axes(ax, width, _rows_height(len(speakers), 0.2, 0.9))
     if rows.empty:
         _placeholder(ax, f"no quotes in {doc_id}")
         return fig
     ys = rows["_who"].map({s: i for i, s in enumerate(speakers)})
+    ends = np.maximum(rows["end"], rows["start"] + 0.006 * rows["end"].max())
     colours = [role_color(r, palette) for r in rows["_role"]]
-    ax.hlines(ys, rows["start"], rows["end"], colors=colours, linewidth=4)
-    ax.scatter(rows["start"], ys, c=colours, s=6, zorder=3)
+    ax.hlines(ys, rows["start"], ends, colors=colours, linewidth=5)
     ax.set_yticks(range(len(speakers)), speakers)
     ax.set_ylim(len(speakers) - 0.5, -0.5)
     ax.set_xlim(0, None)
     ax.set_xlabel("Position in article (characters)")
     ax.grid(axis="y", color="0.92", linewidth=0.5)
-    _legend_above(ax, order_roles(rows["_role"]), palette)
+    _legend_above(ax, order_roles(rows["_role"]), palette, owned)
     return fig
 
 

@@ -34,6 +34,8 @@ _NON_WORD = r"[)\";}\]*:@'({\[\u2018\u2019\u201c\u201d\xab\xbb?!]"
 # A Punkt context that Punkt always judges a sentence break: a plain word (two letters or
 # more) and a period, or a ? or !, followed by punctuation or by whitespace and a token.
 _PLAIN_BREAK = re.compile(rf"(?:([^\W\d_]{{2,}})\.|\S*[?!])(?:{_NON_WORD}|\s+\S+)")
+# A known abbreviation (group 1 is checked) before a plain word, maybe with 's or a mark.
+_ABBREV_WORD = re.compile(r"([^\W\d_]{2,})\.\s+([^\W\d_]+)(?:[,;:\"\u201d)]|['\u2019]s)?")
 _DECISION_CACHE_SIZE = 50_000
 
 
@@ -100,12 +102,13 @@ class _NewsLanguageVars(PunktLanguageVars):
 
 
 class _NewsPunkt(PunktSentenceTokenizer):
-    """Punkt with a fast path for the contexts it always judges sentence breaks.
+    """Punkt with fast paths for the candidate sentence ends whose outcome is plain.
 
-    Punkt builds and annotates token objects for every candidate period; most candidates
-    are a plain word and a period, or a ? or !, which Punkt splits on whatever follows, so
-    they are decided by one regex match. Other contexts go to Punkt unchanged, and its
-    decision is remembered: such contexts ("Mr. Trump") recur within and across articles.
+    Punkt builds and annotates token objects for every candidate; most candidates are a
+    plain word and a period, or a ? or !, which Punkt always splits on, or a known
+    abbreviation before a word ("Mr. Clarke"), which it splits on only when that word is a
+    capitalised sentence starter. These are decided by a regex match; other contexts go to
+    Punkt unchanged, and its decision is remembered, as they recur ("Sept. 11").
     """
 
     def __init__(self, params: PunktParameters, lang_vars: PunktLanguageVars) -> None:
@@ -113,9 +116,14 @@ class _NewsPunkt(PunktSentenceTokenizer):
         self._decisions: dict[str, bool] = {}
 
     def text_contains_sentbreak(self, text: str) -> bool:
-        match = _PLAIN_BREAK.fullmatch(text)
-        if match and (match[1] is None or match[1].lower() not in self._params.abbrev_types):
+        abbreviations = self._params.abbrev_types
+        plain = _PLAIN_BREAK.fullmatch(text)
+        if plain and (plain[1] is None or plain[1].lower() not in abbreviations):
             return True
+        titled = _ABBREV_WORD.fullmatch(text)
+        if titled and titled[1].lower() in abbreviations:
+            word = titled[2]
+            return word[0].isupper() and word.lower() in self._params.sent_starters
         decision = self._decisions.get(text)
         if decision is None:
             if len(self._decisions) >= _DECISION_CACHE_SIZE:

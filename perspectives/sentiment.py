@@ -24,6 +24,7 @@ from vaderSentiment.vaderSentiment import (
 )
 
 from .errors import ConfigError, IngestError, OutputError
+from .model import Span
 from .resources import data_yaml
 
 MODES = ("vader", "news")
@@ -93,7 +94,9 @@ class NewsAnalyzer(SentimentIntensityAnalyzer):
             self.lexicon.pop(word.lower(), None)
         self.quantifiers = frozenset(q.lower() for q in quantifiers)
 
-    def sentiment_valence(self, valence, sentitext, item, i, sentiments):  # noqa: ANN001
+    def sentiment_valence(
+        self, valence: float, sentitext: SentiText, item: str, i: int, sentiments: list[float]
+    ) -> list[float]:
         """VADER's word valence, then negated if a negative quantifier scopes over it."""
         sentiments = super().sentiment_valence(valence, sentitext, item, i, sentiments)
         if sentiments[-1] and self._in_quantifier_scope(sentitext.words_and_emoticons, i):
@@ -203,9 +206,10 @@ class NewsCalibration:
 def fit_news_calibration(
     sentences: Sequence[str], ratings: Sequence[float], provenance: Mapping[str, Any] | None = None
 ) -> NewsCalibration:
-    """Ridge regression (standardised features, penalty by leave-one-out CV) of human ratings.
+    """Ridge regression of human ratings on the news features of each sentence (one unit each).
 
-    Only benchmark scripts call this, never import time: the shipped calibration is data.
+    Features are standardised and the penalty chosen by leave-one-out CV. Only benchmark
+    scripts (or a study recalibrating on its own ratings) call this, never import time.
     """
     import numpy as np
     from sklearn.linear_model import RidgeCV
@@ -251,7 +255,7 @@ def score(text: str, mode: str = "vader", calibration: NewsCalibration | None = 
 
 def score_quote(
     text: str,
-    sentence_spans: Iterable[tuple[int, int]] | None = None,
+    sentence_spans: Iterable[Span | tuple[int, int]] | None = None,
     mode: str = "vader",
     calibration: NewsCalibration | None = None,
 ) -> Sentiment:
@@ -263,8 +267,7 @@ def score_quote(
     is scored with the news lexicon and calibration, and the quote's scores are the mean of
     its sentences' weighted by their number of words.
     """
-    if mode not in MODES:
-        raise ConfigError("sentiment mode", f"unknown mode {mode!r}; choose one of {MODES}")
+    _check_mode(mode)
     spans = _spans(text) if sentence_spans is None else [_as_pair(s) for s in sentence_spans]
     if mode == "vader":
         whole = _vader().polarity_scores(text)
@@ -282,6 +285,11 @@ def score_quote(
         for (s, e), sc in zip(spans, scores, strict=True)
     )
     return Sentiment(whole["compound"], whole["pos"], whole["neu"], whole["neg"], sentences, mode)
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in MODES:
+        raise ConfigError("sentiment mode", f"unknown mode {mode!r}; choose one of {MODES}")
 
 
 def _as_pair(span: Any) -> tuple[int, int]:
@@ -315,8 +323,7 @@ def sentiment_tsv(in_path: str | Path, out_path: str | Path, mode: str = "news")
     Blank lines are skipped; any other row with fewer than two columns is an IngestError
     naming the file and line. The output is written atomically.
     """
-    if mode not in MODES:
-        raise ConfigError("sentiment mode", f"unknown mode {mode!r}; choose one of {MODES}")
+    _check_mode(mode)
     rows = list(_read_rows(Path(in_path)))
     lines = [f"id\tvader\t{mode}\n"]
     for row_id, sentence in rows:
@@ -350,7 +357,7 @@ def _read_rows(path: Path) -> Iterable[tuple[str, str]]:
 def _write_atomically(path: Path, content: str) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise OutputError(str(path), exc.strerror or "cannot be written") from None
     try:

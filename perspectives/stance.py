@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +20,6 @@ from .errors import ConfigError
 from .frames import WORD, term_pattern
 from .resources import data_yaml, user_yaml
 
-LABELS = ("favor", "against", "none")
 THRESHOLD = 0.3
 SELF_WEIGHT = 0.5
 CONCEDED_WEIGHT = 0.5
@@ -86,15 +86,18 @@ def _parse_targets(raw: Any, source: str) -> tuple[Target, ...]:
     return tuple(targets)
 
 
+@lru_cache(maxsize=1)
+def _default_targets() -> tuple[Target, ...]:
+    return _parse_targets(data_yaml("stance_lexicon.yaml"), "stance_lexicon.yaml")
+
+
 def load_targets(path: str | Path | None = None) -> tuple[Target, ...]:
     """A study's stance targets (``targets:`` of its YAML), or the shipped defaults.
 
     The defaults are a ``state`` and the ``militants`` opposing it
     (``data/stance_lexicon.yaml``); ``seeds/study.yaml`` shows the file shape.
     """
-    if path is None:
-        return _parse_targets(data_yaml("stance_lexicon.yaml"), "stance_lexicon.yaml")
-    return _parse_targets(user_yaml(path), str(path))
+    return _default_targets() if path is None else _parse_targets(user_yaml(path), str(path))
 
 
 @dataclass(frozen=True)
@@ -179,10 +182,14 @@ class _Layout:
 
     text: str
     words: tuple[str, ...]
-    starts: tuple[int, ...]
+    spans: tuple[tuple[int, int], ...]
     sentence: tuple[int, ...]
     clause: tuple[int, ...]
     weights: tuple[float, ...]
+
+    @property
+    def starts(self) -> list[int]:
+        return [start for start, _ in self.spans]
 
 
 def _opens_yielding(low: str, gap: str, next_word: str, at_boundary: bool, lex: _Lexicon) -> bool:
@@ -190,6 +197,14 @@ def _opens_yielding(low: str, gap: str, next_word: str, at_boundary: bool, lex: 
     if low not in lex.yielding or next_word == "also":
         return False
     return low == "but" or at_boundary or "," in gap
+
+
+def _concede(weights: list[float], clause_sentence: list[int], sentence: int) -> None:
+    """A yielding marker concedes the clause before it, or the whole previous sentence."""
+    same = [c for c, cs in enumerate(clause_sentence) if cs == sentence]
+    previous = [c for c, cs in enumerate(clause_sentence) if cs == sentence - 1]
+    for c in same[-1:] or previous:
+        weights[c] = CONCEDED_WEIGHT
 
 
 def _layout(text: str, lex: _Lexicon) -> _Layout:
@@ -208,21 +223,15 @@ def _layout(text: str, lex: _Lexicon) -> _Layout:
         s = (sentence[-1] if sentence else -1) + new_sentence
         if boundary or yielding or conceding:
             if yielding:
-                same = [c for c, cs in enumerate(clause_sentence) if cs == s]
-                for c in (
-                    same[-1:]
-                    if same
-                    else (c for c, cs in enumerate(clause_sentence) if cs == s - 1)
-                ):
-                    weights[c] = CONCEDED_WEIGHT
+                _concede(weights, clause_sentence, s)
             weights.append(CONCEDED_WEIGHT if conceding else 1.0)
             clause_sentence.append(s)
             conceding_open = conceding
         sentence.append(s)
         clause.append(len(weights) - 1)
         prev_end = m.end()
-    starts = tuple(m.start() for m in matches)
-    return _Layout(text, tuple(lows), starts, tuple(sentence), tuple(clause), tuple(weights))
+    spans = tuple((m.start(), m.end()) for m in matches)
+    return _Layout(text, tuple(lows), spans, tuple(sentence), tuple(clause), tuple(weights))
 
 
 def _items(
@@ -245,17 +254,16 @@ def _items(
     for kind, pol, pat in lex.cues:
         found += [(m.start(), m.end(), 2, kind, pol, None) for m in pat.finditer(text)]
     found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
-    items, last_end = [], -1
+    items, last_end, starts = [], -1, layout.starts
     for start, end, _, kind, pol, name in found:
         if start >= last_end:
-            first, last = bisect_left(layout.starts, start), bisect_left(layout.starts, end)
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
             items.append(_Item(first, last, start, end, kind, pol, name))
             last_end = end
     if side is not None:
         for i, low in enumerate(layout.words):
             if low in selfs and not any(it.first <= i < it.last for it in items):
-                start = layout.starts[i]
-                items.append(_Item(i, i + 1, start, start + len(low), "self", 0, side))
+                items.append(_Item(i, i + 1, *layout.spans[i], "self", 0, side))
     return sorted(items, key=lambda it: it.first)
 
 
@@ -317,7 +325,7 @@ def _weighted(item: _Item, layout: _Layout, lex: _Lexicon) -> tuple[float, str]:
     neg = _negator(item, layout, lex)
     if neg is None:
         return weight, layout.text[item.start : item.end]
-    return -weight * NEGATED_WEIGHT, layout.text[layout.starts[neg] : item.end]
+    return -weight * NEGATED_WEIGHT, layout.text[layout.spans[neg][0] : item.end]
 
 
 def score_stance(
@@ -336,8 +344,10 @@ def score_stance(
     speaking of its own side ("our forces") adds 0.5 toward it. ``kind="indirect"`` lets
     "it"/"he" refer back to the speaker. Label: favor/against at ``|score| >= threshold``.
 
+    >>> targets = (Target("state", ("Pakistan", "government")),
+    ...            Target("militants", ("militants",), against_terms=("terrorist*",)))
     >>> s = score_stance("We stand in solidarity with Pakistan in the face of these acts of "
-    ...                  "terrorist violence", load_targets(), speaker_affiliation="United States")
+    ...                  "terrorist violence", targets, speaker_affiliation="United States")
     >>> s["state"].label, s["state"].evidence, s["militants"].label
     ('favor', ('solidarity with',), 'against')
     """
@@ -374,3 +384,110 @@ def _label(total: float, evidence: list[str], threshold: float) -> StanceScore:
     score = math.tanh(total)
     label = "favor" if score >= threshold else "against" if score <= -threshold else "none"
     return StanceScore(label, score, tuple(evidence))
+
+
+# ---------------------------------------------------------------- supervised stance
+# scikit-learn is imported on first use of StanceClassifier (PEP 562 module __getattr__),
+# so that rule-based scoring, which every pipeline run does, never pays for it.
+
+
+def _documents(X: Any) -> list[str]:
+    """Texts, or (text, target) pairs whose words are also tagged with the target."""
+    docs = []
+    for x in X:
+        if isinstance(x, str):
+            docs.append(x)
+        else:
+            text, target = x
+            docs.append(text + " " + " ".join(f"{target}__{w}" for w in WORD.findall(text.lower())))
+    return docs
+
+
+@lru_cache(maxsize=1)
+def _classifier_class() -> type:
+    from sklearn.base import BaseEstimator, ClassifierMixin
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+    from sklearn.utils.validation import check_is_fitted
+
+    class StanceClassifier(ClassifierMixin, BaseEstimator):
+        """TF-IDF + logistic regression stance model, for a study with hand-coded quotes.
+
+        Parameters
+        ----------
+        ngram_range, min_df : passed to ``TfidfVectorizer``.
+        C, class_weight, max_iter : passed to ``LogisticRegression``.
+
+        ``X`` is a list of quote texts, or of ``(text, target)`` pairs to learn one model for
+        several targets. Learned: ``pipeline_``, ``classes_``.
+
+        Examples
+        --------
+        >>> X = ["they acted bravely", "a brutal failure", "we praise them", "cowardly, cruel"]
+        >>> model = StanceClassifier().fit(X, ["favor", "against", "favor", "against"])
+        >>> model.predict(["brutal and cowardly"]).tolist()
+        ['against']
+        """
+
+        def __init__(
+            self, ngram_range=(1, 2), min_df=1, C=1.0, class_weight="balanced", max_iter=1000
+        ):
+            self.ngram_range = ngram_range
+            self.min_df = min_df
+            self.C = C
+            self.class_weight = class_weight
+            self.max_iter = max_iter
+
+        def fit(self, X: Any, y: Any) -> Any:
+            """Learn from quotes ``X`` and their labels ``y``; returns ``self``."""
+            tfidf = TfidfVectorizer(
+                ngram_range=self.ngram_range, min_df=self.min_df, sublinear_tf=True
+            )
+            logreg = LogisticRegression(
+                C=self.C, class_weight=self.class_weight, max_iter=self.max_iter
+            )
+            self.pipeline_ = Pipeline([("tfidf", tfidf), ("logreg", logreg)])
+            self.pipeline_.fit(_documents(X), list(y))
+            self.classes_ = self.pipeline_.classes_
+            return self
+
+        def predict(self, X: Any) -> Any:
+            check_is_fitted(self)
+            return self.pipeline_.predict(_documents(X))
+
+        def predict_proba(self, X: Any) -> Any:
+            check_is_fitted(self)
+            return self.pipeline_.predict_proba(_documents(X))
+
+    StanceClassifier.__module__ = __name__
+    StanceClassifier.__qualname__ = "StanceClassifier"
+    globals()["StanceClassifier"] = StanceClassifier  # later lookups, pickle, doctest
+    return StanceClassifier
+
+
+def __getattr__(name: str) -> Any:
+    if name == "StanceClassifier":
+        return _classifier_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def cross_validate_stance(texts: Any, labels: Any, cv: int = 5, **params: Any) -> dict[str, float]:
+    """Stratified ``cv``-fold accuracy and macro-F1 (mean and sd) of ``StanceClassifier``."""
+    from sklearn.model_selection import StratifiedKFold, cross_validate
+
+    labels = list(labels)
+    if len(texts) != len(labels):
+        raise ConfigError("stance training data", f"{len(texts)} texts but {len(labels)} labels")
+    smallest = min(Counter(labels).values(), default=0)
+    if smallest < cv:
+        raise ConfigError("stance training data", f"a label has {smallest} examples, < cv={cv}")
+    folds = StratifiedKFold(n_splits=cv, shuffle=True, random_state=0)
+    scoring = {"accuracy": "accuracy", "macro_f1": "f1_macro"}
+    model = _classifier_class()(**params)
+    result = cross_validate(model, list(texts), labels, cv=folds, scoring=scoring)
+    summary: dict[str, float] = {"n": len(labels), "cv": cv}
+    for name in scoring:
+        summary[name] = float(result[f"test_{name}"].mean())
+        summary[f"{name}_sd"] = float(result[f"test_{name}"].std())
+    return summary

@@ -1,0 +1,150 @@
+"""Write quote tables as they are produced: JSONL, CSV or Parquet, always atomically.
+
+Rows go to a temporary file beside the target, renamed over it only when the writer closes
+cleanly; an interrupted run leaves the previous file (or none), never a half-written one.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TextIO
+
+from .errors import OutputError
+from .table import flatten_quote
+
+FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+_PARQUET_BATCH = 2048
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path in ``path``'s folder that replaces ``path`` when the block succeeds."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(str(target), exc.strerror or "cannot be written") from None
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_text(path: str | Path, content: str) -> Path:
+    """Write ``content`` to ``path`` atomically (UTF-8, newlines as given)."""
+    with atomic_path(path) as tmp:
+        tmp.write_text(content, encoding="utf-8", newline="")
+    return Path(path)
+
+
+def table_format(path: str | Path) -> str:
+    """'jsonl', 'csv' or 'parquet' from the file suffix ('-' is JSONL on stdout)."""
+    if str(path) == "-":
+        return "jsonl"
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise OutputError(str(path), "unknown output format (use .jsonl, .csv or .parquet)")
+    return fmt
+
+
+class QuoteWriter:
+    """Streams quote records to one file; use as a context manager.
+
+    JSONL keeps the nested record; CSV and Parquet hold the flat table of ``flatten_quote``
+    (their columns are fixed by the first record, as one study scores every quote alike).
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.format = table_format(path)
+        self.count = 0
+        self._tmp: Path | None = None
+        self._fh: TextIO | None = None
+        self._columns: list[str] | None = None
+        self._csv: Any = None
+        self._batch: list[dict[str, Any]] = []
+        self._parquet: Any = None
+
+    def __enter__(self) -> QuoteWriter:
+        if self.path == "-":
+            self._fh = sys.stdout
+            return self
+        self._atomic = atomic_path(self.path)
+        self._tmp = self._atomic.__enter__()
+        if self.format != "parquet":
+            self._fh = open(self._tmp, "w", encoding="utf-8", newline="")
+        return self
+
+    def write(self, record: Mapping[str, Any]) -> None:
+        """Append one quote record (the dict of ``Quote.to_record``)."""
+        self.count += 1
+        if self.format == "jsonl":
+            assert self._fh is not None
+            self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.format == "csv":
+            self._write_csv(flatten_quote(record))
+        else:
+            self._batch.append(flatten_quote(record))
+            if len(self._batch) >= _PARQUET_BATCH:
+                self._flush_parquet()
+
+    def _write_csv(self, row: dict[str, Any]) -> None:
+        if self._csv is None:
+            self._columns = list(row)
+            self._csv = csv.DictWriter(self._fh, fieldnames=self._columns, extrasaction="ignore")
+            self._csv.writeheader()
+        self._csv.writerow(row)
+
+    def _flush_parquet(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not self._batch:
+            return
+        if self._parquet is None:
+            self._columns = list(self._batch[0])
+            inferred = pa.Table.from_pylist(self._batch).select(self._columns).schema
+            schema = pa.schema(
+                (f.name, pa.string() if pa.types.is_null(f.type) else f.type) for f in inferred
+            )
+            self._parquet = pq.ParquetWriter(str(self._tmp), schema)
+        rows = [{c: row.get(c) for c in self._columns} for row in self._batch]
+        self._parquet.write_table(pa.Table.from_pylist(rows, schema=self._parquet.schema))
+        self._batch = []
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.path == "-":
+            return
+        if self.format == "parquet":
+            self._close_parquet()
+        elif self._fh is not None:
+            if self.format == "csv" and self._csv is None:
+                self._fh.write("\n")  # an empty table is still a valid (header-less) CSV
+            self._fh.close()
+        self._atomic.__exit__(kind, exc, tb)
+
+    def _close_parquet(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self._flush_parquet()
+        if self._parquet is None:
+            pq.write_table(pa.table({}), str(self._tmp))
+        else:
+            self._parquet.close()
+

@@ -1,0 +1,157 @@
+"""The whole analysis of one article, and of a corpus streamed article by article.
+
+``analyze_article`` extracts the quotes and scores each (role, sentiment, stance, frames);
+``run_corpus`` streams articles from files to a quote table, reporting bad articles to an
+errors file instead of stopping, serially or on a Dask cluster with identical output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import IngestError, PerspectivesError
+from .frames import frames_record, score_frames
+from .ingest import read_articles
+from .io import QuoteWriter, atomic_path
+from .model import Article, Quote
+from .quotes import extract
+from .roles import assign_role
+from .sentiment import score_quote
+from .stance import score_stance, stance_record
+from .study import Study, load_study
+
+_CONTEXT_CHARS = 300
+
+
+def content_of(quote: Quote, text: str) -> str:
+    """The quoted words only: a quote's parts joined, without the attribution between them."""
+    if not quote.parts:
+        return quote.text
+    return " ".join(text[s:e] for s, e in quote.parts)
+
+
+def score(quote: Quote, article: Article, study: Study) -> Quote:
+    """``quote`` with its role, affiliation, sentiment, stance and frames filled in."""
+    text = article.text
+    anchor_start = quote.mention_start if quote.mention_start is not None else quote.start
+    anchor_end = quote.mention_end if quote.mention_end is not None else quote.end
+    context = text[max(0, anchor_start - _CONTEXT_CHARS) : anchor_end + _CONTEXT_CHARS]
+    role = assign_role(
+        quote.speaker, quote.speaker_mention, quote.speaker_description, context,
+        study.taxonomy, study.overrides,
+    )
+    content = content_of(quote, text)
+    vader = score_quote(content, mode="vader")
+    tuned = score_quote(content, mode=study.sentiment_mode)
+    sentiment = {
+        **vader.as_dict(),
+        study.sentiment_mode: tuned.compound,
+        "sentences": [dataclasses.astuple(s) for s in vader.sentences],
+    }
+    stance = score_stance(content, study.targets, role.role, quote.speaker, role.affiliation,
+                          kind=quote.kind)
+    provenance = {**quote.provenance, "role_rule": role.rule, "role_evidence": list(role.evidence)}
+    return dataclasses.replace(
+        quote,
+        role=role.role,
+        affiliation=role.affiliation,
+        sentiment=sentiment,
+        stance=stance_record(stance),
+        frames=frames_record(score_frames(content, study.frames)),
+        provenance=provenance,
+    )
+
+
+def analyze_article(article: Article, study: Study | None = None) -> list[Quote]:
+    """Every quotation of ``article``, attributed and scored under ``study``."""
+    study = study or load_study()
+    return [score(q, article, study) for q in extract(article)]
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a corpus run did: articles read, quotes written, articles that failed."""
+
+    articles: int
+    quotes: int
+    errors: int
+    output: str
+    errors_file: str | None
+
+    def line(self) -> str:
+        where = f"; errors in {self.errors_file}" if self.errors and self.errors_file else ""
+        return (f"{self.articles} articles, {self.quotes} quotes -> {self.output}; "
+                f"{self.errors} errors{where}")
+
+
+def _analyze_safely(article: Article, study: Study) -> tuple[list[dict[str, Any]], str | None]:
+    """Records of one article, or the reason it failed (one bad article never stops a run)."""
+    try:
+        return [q.to_record() for q in analyze_article(article, study)], None
+    except PerspectivesError as exc:
+        return [], exc.reason
+    except Exception as exc:  # noqa: BLE001 - a corpus run reports and goes on
+        return [], f"analysis failed ({exc.__class__.__name__}: {exc})"
+
+
+def analyze_batch(articles: Sequence[Article], study: Study) -> list[tuple[list[dict], str | None]]:
+    """``_analyze_safely`` over a batch: the unit of work sent to a Dask worker."""
+    return [_analyze_safely(a, study) for a in articles]
+
+
+def run_corpus(
+    inputs: Sequence[str | Path],
+    output: str | Path,
+    study: Study | None = None,
+    errors_file: str | Path | None = None,
+    progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    engine: Callable[[Iterable[Article], Study], Iterator[tuple[Article, list, str | None]]]
+    | None = None,
+) -> RunSummary:
+    """Analyse every article under ``inputs`` and stream the quotes to ``output``.
+
+    Unreadable files or rows and failed analyses are written to ``errors_file`` (JSONL:
+    source, reason) and counted; the output is replaced atomically when the run completes.
+    """
+    study = study or load_study()
+    failures: list[dict[str, str]] = []
+    articles: Iterable[Article] = read_articles(
+        inputs, on_error=lambda e: failures.append({"source": e.source, "reason": e.reason})
+    )
+    if progress is not None:
+        articles = progress(articles)
+    results = (engine or serial_engine)(articles, study)
+    n_articles = 0
+    with QuoteWriter(output) as writer:
+        for article, records, reason in results:
+            n_articles += 1
+            if reason is not None:
+                failures.append({"source": article.source or article.doc_id, "reason": reason})
+            for record in records:
+                writer.write(record)
+    if errors_file is not None:
+        _write_errors(errors_file, failures)
+    if n_articles == 0 and failures:
+        first = failures[0]
+        raise IngestError(first["source"], f"{first['reason']} (no article could be read)")
+    return RunSummary(n_articles, writer.count, len(failures), str(output),
+                      str(errors_file) if errors_file else None)
+
+
+def serial_engine(articles: Iterable[Article], study: Study) -> Iterator[tuple[Article, list, str | None]]:
+    """Analyse articles one after another in this process."""
+    for article in articles:
+        records, reason = _analyze_safely(article, study)
+        yield article, records, reason
+
+
+def _write_errors(path: str | Path, failures: list[dict[str, str]]) -> None:
+    with atomic_path(path) as tmp:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            for failure in failures:
+                fh.write(json.dumps(failure, ensure_ascii=False) + "\n")

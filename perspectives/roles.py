@@ -1,0 +1,476 @@
+"""Give each speaker a role from a taxonomy, and an affiliation where the text names one.
+
+Rules read the speaker's name, in-text mention and description against the taxonomy's word
+lists (``data/roles.yaml`` or a study's own file); a researcher's override file wins over
+them. Every assignment keeps the words it came from and the name of the rule that chose it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .resources import data_yaml, user_yaml
+
+DEFAULT_SOURCE = "perspectives/data/roles.yaml"
+RULES = ("override", "former", "title", "apposition", "organisation", "context", "default")
+"""Rule names: override file, former-official modifier, a title before the name, an
+apposition or description after it, an organisation's name alone, the words around the
+speaker's name in ``context``, and the taxonomy's default role when nothing matched."""
+
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
+_APOSTROPHES = "\u2018\u2019`\u00b4"
+_POSSESSIVE = re.compile(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)'s\b")
+_NOT_OWNERS = frozenset({"It", "That", "What", "He", "She", "There", "Here", "Let", "Who"})
+_NAMED = re.compile(r"[A-Z][\w'.&]*(?:[ \-](?:(?:of|for|and|on|the|i|e|ul)\b|[A-Z][\w'.&]*))*")
+_APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[!?;:,\"\u201c\u201d]|\.(?=\s|$)")
+_ABBREVIATION = re.compile(r"(?<!\w)[A-Z][A-Za-z.]{0,3}$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One word list of a taxonomy: titles and organisation names that signal ``role``."""
+
+    name: str
+    role: str
+    titles: tuple[str, ...] = ()
+    organisations: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (canonical name, forms)
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A study's roles (name, definition), its lexicons in precedence order, and the rule
+    that turns former office holders into commentators."""
+
+    roles: tuple[tuple[str, str], ...]
+    default_role: str
+    lexicons: tuple[Lexicon, ...]
+    former_words: tuple[str, ...] = ()
+    former_applies_to: tuple[str, ...] = ()
+    former_role: str | None = None
+    source: str = DEFAULT_SOURCE
+
+    @property
+    def role_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.roles)
+
+
+@dataclass(frozen=True)
+class RoleAssignment:
+    """A speaker's role and affiliation, the words they came from, and the rule's name."""
+
+    role: str
+    affiliation: str | None
+    evidence: tuple[str, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Hit:
+    text: str
+    field: int
+    is_title: bool
+    canonical: str | None
+
+
+# --- taxonomy files -------------------------------------------------------------------------
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    """The shipped default taxonomy (``path=None``) or a study's YAML file, which replaces it
+    entirely; a malformed file is a ConfigError naming it."""
+    if path is None:
+        return _default_taxonomy()
+    return _parse_taxonomy(user_yaml(path), str(path))
+
+
+@lru_cache(maxsize=1)
+def _default_taxonomy() -> Taxonomy:
+    return _parse_taxonomy(data_yaml("roles.yaml"), DEFAULT_SOURCE)
+
+
+def _strings(value: Any, what: str, source: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(source, f"{what} must be a list of words")
+    return tuple(v.strip() for v in value)
+
+
+def _organisations(value: Any, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    entries = []
+    for item in value or ():
+        if isinstance(item, dict) and len(item) == 1:
+            name, aliases = next(iter(item.items()))
+            forms = (str(name), *_strings(aliases, f"aliases of {name!r}", source))
+        elif isinstance(item, str) and item.strip():
+            forms = (item.strip(),)
+        else:
+            raise ConfigError(
+                source, f"organisation entry {item!r} is not a name or {{name: [aliases]}}"
+            )
+        entries.append((forms[0], forms))
+    return tuple(entries)
+
+
+def _lexicon(item: Any, roles: Mapping[str, str], source: str) -> Lexicon:
+    if not isinstance(item, dict) or "role" not in item:
+        raise ConfigError(source, f"lexicon entry {item!r} needs a 'role'")
+    role = item["role"]
+    if role not in roles:
+        raise ConfigError(source, f"lexicon role {role!r} is not one of the roles {list(roles)}")
+    name = str(item.get("name", role))
+    titles = _strings(item.get("titles"), f"titles of lexicon {name!r}", source)
+    return Lexicon(name, role, titles, _organisations(item.get("organisations"), source))
+
+
+def _parse_taxonomy(data: Any, source: str) -> Taxonomy:
+    if not isinstance(data, dict) or not isinstance(data.get("roles"), dict) or not data["roles"]:
+        raise ConfigError(source, "a taxonomy needs a 'roles' mapping of role name -> definition")
+    roles = {str(k): str(v or "") for k, v in data["roles"].items()}
+    default = data.get("default_role", "other")
+    if default not in roles:
+        raise ConfigError(source, f"default_role {default!r} is not one of the roles {list(roles)}")
+    if not isinstance(data.get("lexicons", []), list):
+        raise ConfigError(source, "'lexicons' must be a list")
+    lexicons = tuple(_lexicon(item, roles, source) for item in data.get("lexicons", []))
+    former = data.get("former") or {}
+    if not isinstance(former, dict) or former.get("role", default) not in roles:
+        raise ConfigError(source, "'former' needs words, applies_to and a role of the taxonomy")
+    return Taxonomy(
+        roles=tuple(roles.items()),
+        default_role=default,
+        lexicons=lexicons,
+        former_words=_strings(former.get("words"), "former words", source),
+        former_applies_to=_strings(former.get("applies_to"), "former applies_to", source),
+        former_role=former.get("role"),
+        source=source,
+    )
+
+
+def load_overrides(path: str | Path, taxonomy: Taxonomy | None = None) -> dict[str, str]:
+    """A researcher's override file, speaker -> role: YAML mapping, or CSV with ``speaker``
+    and ``role`` columns. Roles are checked against ``taxonomy`` when one is given."""
+    p = Path(path)
+    if p.suffix.lower() == ".csv":
+        overrides = _csv_overrides(p)
+    elif p.suffix.lower() in (".yaml", ".yml"):
+        data = user_yaml(p) or {}
+        if not isinstance(data, dict):
+            raise ConfigError(str(p), "an override file maps speaker names to roles")
+        overrides = {str(k).strip(): str(v).strip() for k, v in data.items() if v is not None}
+    else:
+        raise ConfigError(str(p), "override files are .yaml, .yml or .csv")
+    if taxonomy is not None:
+        _check_override_roles(overrides, taxonomy, str(p))
+    return overrides
+
+
+def _csv_overrides(path: Path) -> dict[str, str]:
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if not {"speaker", "role"} <= set(reader.fieldnames or ()):
+                raise ConfigError(str(path), "an override CSV needs 'speaker' and 'role' columns")
+            rows = [(r["speaker"] or "", r["role"] or "") for r in reader]
+    except OSError as exc:
+        raise ConfigError(str(path), exc.strerror or "cannot be read") from None
+    overrides: dict[str, str] = {}
+    for speaker, role in rows:
+        speaker, role = speaker.strip(), role.strip()
+        if speaker and role:
+            if overrides.get(speaker, role) != role:
+                raise ConfigError(str(path), f"speaker {speaker!r} is given two roles")
+            overrides[speaker] = role
+    return overrides
+
+
+def _check_override_roles(overrides: Mapping[str, str], taxonomy: Taxonomy, source: str) -> None:
+    for speaker, role in overrides.items():
+        if role not in taxonomy.role_names:
+            reason = f"override role {role!r} for {speaker!r} is not in {taxonomy.source}"
+            raise ConfigError(source, reason)
+
+
+# --- matching -------------------------------------------------------------------------------
+
+
+def _fold_char(c: str) -> str:
+    if c in _HYPHENS:
+        return " "
+    if c in _APOSTROPHES:
+        return "'"
+    base = unicodedata.normalize("NFKD", c)[:1] or c
+    return base if base.isprintable() else c
+
+
+def _fold(text: str) -> str:
+    """Accents, apostrophes and hyphens folded, one character for one (offsets kept)."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def _lower(text: str) -> str:
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _key(text: str) -> str:
+    return " ".join(_lower(_fold(text)).split())
+
+
+def _entry_pattern(entry: str) -> str:
+    words = _fold(entry).split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    first = words[0][0]
+    if first.islower() and entry != _lower(entry):
+        body = f"[{first}{first.upper()}]" + body[1:]
+    return body + ("(?:s|es)?" if words[-1][-1].isalnum() else "")
+
+
+@lru_cache(maxsize=256)
+def _matcher(entries: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Two alternations, longest first: lower-case entries over folded lower-case text, and
+    entries with capitals (names) over folded text as written."""
+    ordered = sorted(set(entries), key=len, reverse=True)
+    lower = [_entry_pattern(e) for e in ordered if e == _lower(e)]
+    cased = [_entry_pattern(e) for e in ordered if e != _lower(e)]
+
+    def compile_(parts: list[str]) -> re.Pattern[str] | None:
+        return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)") if parts else None
+
+    return compile_(lower), compile_(cased)
+
+
+def _find(entries: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+    """(start, end) of every entry found in ``text``, in text order."""
+    lower, cased = _matcher(entries)
+    folded = _fold(text)
+    spans = [m.span() for m in lower.finditer(_lower(folded))] if lower else []
+    spans += [m.span() for m in cased.finditer(folded)] if cased else []
+    return sorted(spans)
+
+
+@lru_cache(maxsize=256)
+def _organisation_forms(lexicon: Lexicon) -> tuple[dict[str, str], tuple[str, ...]]:
+    """{folded form: canonical name} and all forms of the lexicon's organisations."""
+    forms = tuple(form for _, forms in lexicon.organisations for form in forms)
+    return {_key(f): name for name, fs in lexicon.organisations for f in fs}, forms
+
+
+def _lexicon_hits(lexicon: Lexicon, fields: list[tuple[str, str, bool]]) -> list[_Hit]:
+    """Every title and organisation of ``lexicon`` found in the fields. In a proper name a
+    title counts only before another name ("Sen. Ted Cruz", not "Martin Luther King")."""
+    names, org_forms = _organisation_forms(lexicon)
+    hits = []
+    for index, (text, _, is_name) in enumerate(fields):
+        for start, end in _find(lexicon.titles, text):
+            if not is_name or re.match(r"\s+[A-Z]", text[end:]):
+                hits.append(_Hit(text[start:end], index, True, None))
+        for start, end in _find(org_forms, text):
+            found = text[start:end]
+            name = names.get(_key(found)) or names.get(_key(found).rstrip("s"))
+            canonical = name if name and name != _lower(name) else None
+            hits.append(_Hit(found, index, False, canonical))
+    return hits
+
+
+# --- fields: where the words come from ------------------------------------------------------
+
+
+def _name_span(text: str, name: str | None) -> tuple[int, int] | None:
+    if not name or not name.strip():
+        return None
+    for candidate in (name.strip(), name.split()[-1]):
+        if len(candidate) >= 3:
+            m = re.search(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text)
+            if m:
+                return m.span()
+    return None
+
+
+def _is_proper_name(text: str) -> bool:
+    words = text.split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words)
+
+
+def _fields(speaker: str | None, mention: str | None, description: str | None) -> list:
+    """(text, rule, is_name) parts: the mention split around the speaker's name into title
+    and apposition, the description, and the speaker's name itself."""
+    fields: list[tuple[str, str, bool]] = []
+    mention = (mention or "").strip()
+    span = _name_span(mention, speaker)
+    if span:
+        name = mention[span[0] : span[1]]
+        fields += [(mention[: span[0]], "title", False), (mention[span[1] :], "apposition", False)]
+        fields.append((name, "title", _is_proper_name(name)))
+    elif mention:
+        head, comma, rest = mention.partition(",")
+        fields += [(head, "title", _is_proper_name(head)), (comma + rest, "apposition", False)]
+    if description and description.strip() and _key(description) not in _key(mention):
+        rule = "apposition" if _APPOSITION_START.match(description) else "title"
+        fields.append((description, rule, False))
+    if speaker and speaker.strip() and _key(speaker) not in _key(mention):
+        fields.append((speaker, "title", _is_proper_name(speaker)))
+    return [f for f in fields if f[0].strip()]
+
+
+def _context_fields(context: str, speaker: str | None, mention: str | None) -> list:
+    """The words before the speaker's name (back to a clause boundary, at most six words)
+    and the apposition after it (", a former official,") where ``context`` names them."""
+    name = speaker or (mention if mention and mention[:1].isupper() else None)
+    span = _name_span(context, name)
+    if not span:
+        return []
+    before = _clauses(context[: span[0]])[-1].split()[-6:]
+    after = context[span[1] :]
+    apposition = _clauses(after[1:])[0] if after.startswith(",") else ""
+    return [(t, "context", False) for t in (" ".join(before), apposition) if t.strip()]
+
+
+def _clauses(text: str) -> list[str]:
+    """``text`` cut at clause punctuation and at full stops that end no abbreviation."""
+    parts, start = [], 0
+    for m in _CLAUSE_END.finditer(text):
+        if m.group() == "." and _ABBREVIATION.search(text, 0, m.start()):
+            continue
+        parts.append(text[start : m.start()])
+        start = m.end()
+    return [*parts, text[start:]]
+
+
+# --- assignment -----------------------------------------------------------------------------
+
+
+def assign_role(
+    speaker: str | None,
+    mention: str | None,
+    description: str | None,
+    context: str = "",
+    taxonomy: Taxonomy | None = None,
+    overrides: Mapping[str, str] | None = None,
+) -> RoleAssignment:
+    """The speaker's role and affiliation: override file first, then the first lexicon (in
+    the taxonomy's order) with a word in the mention, description or name, then the words
+    around the name in ``context``; else the default role."""
+    taxonomy = taxonomy or load_taxonomy()
+    fields = _fields(speaker, mention, description)
+    texts = [text for text, _, _ in fields]
+    override = _override(overrides, taxonomy, speaker, mention)
+    if override:
+        return RoleAssignment(override[1], _affiliation(texts), (override[0],), "override")
+    for candidate in (fields, _context_fields(context, speaker, mention)):
+        for lexicon in taxonomy.lexicons:
+            hits = _lexicon_hits(lexicon, candidate)
+            if hits:
+                return _decide(lexicon, hits, candidate, taxonomy)
+    return RoleAssignment(taxonomy.default_role, _affiliation(texts), (), "default")
+
+
+def _override(
+    overrides: Mapping[str, str] | None, taxonomy: Taxonomy, *names: str | None
+) -> tuple[str, str] | None:
+    if not overrides:
+        return None
+    keyed = {_key(k): (k, v) for k, v in overrides.items()}
+    for name in names:
+        if name and _key(name) in keyed:
+            key, role = keyed[_key(name)]
+            _check_override_roles({key: role}, taxonomy, "overrides")
+            return key, role
+    return None
+
+
+def _decide(lexicon: Lexicon, hits: list[_Hit], fields: list, taxonomy: Taxonomy) -> RoleAssignment:
+    """Role, rule and evidence from one lexicon's hits, with the 'former' modifier applied."""
+    role, evidence = lexicon.role, [h.text for h in hits]
+    titled = [h for h in hits if h.is_title]
+    rule = fields[titled[0].field][1] if titled else "organisation"
+    if role in taxonomy.former_applies_to and taxonomy.former_role:
+        hit_fields = sorted({h.field for h in hits})
+        former = [
+            fields[i][0][s:e]
+            for i in hit_fields
+            for s, e in _find(taxonomy.former_words, fields[i][0])
+        ]
+        if former:
+            role, rule, evidence = taxonomy.former_role, "former", former + evidence
+    texts = [text for text, _, _ in fields]
+    affiliation = _affiliation(texts, hits, organisation_first=rule == "organisation")
+    return RoleAssignment(role, affiliation, _unique(evidence), rule)
+
+
+def _unique(words: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for word in words:
+        seen.setdefault(_key(word), word.strip())
+    return tuple(seen.values())
+
+
+# --- affiliation ----------------------------------------------------------------------------
+
+
+def _affiliation(
+    texts: list[str], hits: Iterable[_Hit] = (), organisation_first: bool = False
+) -> str | None:
+    """Country (name, demonym or capital), else a possessive owner ("Balochistan's"), else a
+    named organisation; an organisation's canonical name comes first when it alone decided."""
+    canonical = next((h.canonical for h in hits if h.canonical), None)
+    named = _named_organisation(texts)
+    order = (
+        (canonical, named, _country(texts), _possessive(texts))
+        if organisation_first
+        else (_country(texts), _possessive(texts), named, canonical)
+    )
+    return next((a for a in order if a), None)
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> tuple[re.Pattern[str], dict[str, str | None]]:
+    data = data_yaml("affiliations.yaml")
+    forms: dict[str, str | None] = {}
+    for country, aliases in data["countries"].items():
+        for form in (country, *(aliases or ())):
+            forms[" ".join(_fold(form).split())] = country
+    for phrase in data.get("not_countries", ()):
+        forms[" ".join(_fold(phrase).split())] = None
+    ordered = sorted(forms, key=len, reverse=True)
+    alternation = "|".join(_entry_pattern(f) for f in ordered)
+    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"), forms
+
+
+def _country(texts: list[str]) -> str | None:
+    pattern, forms = _country_table()
+    for text in texts:
+        for m in pattern.finditer(_fold(text)):
+            found = " ".join(m.group().split())
+            country = forms.get(found, forms.get(found[:-1], forms.get(found[:-2])))
+            if country:
+                return country
+    return None
+
+
+def _possessive(texts: list[str]) -> str | None:
+    for text in texts:
+        for m in _POSSESSIVE.finditer(_fold(text)):
+            if m.group(1) not in _NOT_OWNERS:
+                return text[m.start(1) : m.end(1)]
+    return None
+
+
+def _named_organisation(texts: list[str]) -> str | None:
+    heads = frozenset(data_yaml("affiliations.yaml").get("organisation_heads", ()))
+    for text in texts:
+        for m in _NAMED.finditer(text):
+            words = m.group().split()
+            while words and words[-1][:1].islower():
+                words.pop()
+            if words and words[-1] in heads:
+                return " ".join(words[1:] if words[0] == "The" else words)
+    return None

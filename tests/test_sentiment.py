@@ -1,0 +1,179 @@
+"""Sentiment: plain VADER exactly, news mode closing VADER's news gaps, TSV scoring, benchmark."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.model_selection import KFold
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from perspectives.errors import ConfigError, IngestError
+from perspectives.sentiment import (
+    FEATURES,
+    NewsAnalyzer,
+    NewsCalibration,
+    fit_news_calibration,
+    news_analyzer,
+    score,
+    score_quote,
+    sentiment_tsv,
+    shipped_calibration,
+)
+
+VADER = SentimentIntensityAnalyzer()
+TRICKY = [
+    "This was a well-planned, province-wide offensive by the militants, but our forces were "
+    "prepared and have responded decisively.",
+    "We stand in solidarity with Pakistan in the face of these acts of terrorist violence.",
+    "It is NOT good at all!!! Why??",
+    "The talks were kind of helpful, I guess 😀",
+    "No civilians were harmed.",
+    "",
+]
+WORDS = st.sampled_from(
+    "no none not never but very kind of good bad killed harmed civilians militants were "
+    "is the peace war ! ? . , NOT GREAT 😀 :)".split()
+)
+
+
+def seed_paragraphs(seed_text: str) -> list[str]:
+    return [p for p in seed_text.split("\n\n") if len(p) > 200][:6]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_vader_mode_is_vadersentiment_exactly(text: str) -> None:
+    assert score(text, "vader").as_dict() == VADER.polarity_scores(text)
+
+
+def test_vader_mode_on_seed_paragraphs(seed_text: str) -> None:
+    paragraphs = seed_paragraphs(seed_text)
+    results = [score(paragraph, "vader") for paragraph in paragraphs]
+    assert sum(len(result.sentences) for result in results) > len(paragraphs)
+    for paragraph, result in zip(paragraphs, results, strict=True):
+        assert result.as_dict() == VADER.polarity_scores(paragraph)
+        for sentence in result.sentences:
+            expected = VADER.polarity_scores(paragraph[sentence.start : sentence.end])
+            assert sentence.compound == expected["compound"]
+
+
+def test_sentence_spans_given_are_used() -> None:
+    text = "The attack was horrible. Peace returned."
+    result = score_quote(text, [(0, 24), (25, 40)], mode="vader")
+    assert [(s.start, s.end) for s in result.sentences] == [(0, 24), (25, 40)]
+    assert result.sentences[0].compound < 0 < result.sentences[1].compound
+
+
+@given(st.lists(WORDS, max_size=14).map(" ".join))
+@settings(max_examples=150, deadline=None)
+def test_news_analyzer_without_additions_reproduces_vader(text: str) -> None:
+    features = NewsAnalyzer({}).features(text)
+    expected = VADER.polarity_scores(text)
+    assert {k: features[k] for k in expected} == expected
+
+
+@given(st.lists(WORDS, max_size=20).map(" ".join), st.sampled_from(["vader", "news"]))
+@settings(max_examples=100, deadline=None)
+def test_scores_are_bounded_and_sentences_point_into_text(text: str, mode: str) -> None:
+    result = score(text, mode)
+    assert -1.0 <= result.compound <= 1.0
+    for sentence in result.sentences:
+        assert 0 <= sentence.start <= sentence.end <= len(text)
+        assert -1.0 <= sentence.compound <= 1.0
+
+
+def test_news_mode_closes_vaders_news_gaps() -> None:
+    assert VADER.polarity_scores("No civilians were harmed.")["compound"] < 0
+    assert score("No civilians were harmed.", "news").compound >= 0
+    assert score("None of the soldiers were injured in the raid.", "news").compound >= 0
+    assert score("Militants killed 48 civilians", "news").compound < 0
+    assert score("Insurgents ambushed the convoy, causing heavy casualties.", "news").compound < 0
+    assert score("Both sides agreed to a ceasefire.", "news").compound > 0
+
+
+def test_quantifier_scope_stops_at_a_clause_break() -> None:
+    analyzer = news_analyzer()
+    assert analyzer.features("No soldiers from the unit were killed.")["neg_sum"] == 0
+    assert analyzer.features("No talks were held and many were killed.")["neg_sum"] < 0
+
+
+def test_news_mode_averages_sentences_by_length() -> None:
+    text = "Militants killed 48 civilians in the market. Both sides agreed to a ceasefire."
+    result = score(text, "news")
+    compounds = [s.compound for s in result.sentences]
+    assert len(compounds) == 2
+    assert min(compounds) <= result.compound <= max(compounds)
+    assert result.mode == "news"
+
+
+def test_news_lexicon_loads_from_data_and_leaves_vader_alone() -> None:
+    lexicon = news_analyzer().lexicon
+    assert lexicon["militants"] < 0 and lexicon["casualties"] < 0 and lexicon["ceasefire"] > 0
+    assert "party" not in lexicon and "security" not in lexicon
+    assert "militants" not in VADER.lexicon and VADER.lexicon["party"] > 0
+    assert score("The party met.", "vader").compound > 0
+    assert score("The party met.", "news").compound == 0
+
+
+def test_shipped_calibration_is_data() -> None:
+    calibration = shipped_calibration()
+    assert set(calibration.weights) <= set(FEATURES)
+    assert calibration.provenance["fitted_on"]
+    with pytest.raises(ConfigError, match="cal.yaml"):
+        NewsCalibration.from_yaml_dict({"weights": {"vibes": 1.0}, "intercept": 0}, "cal.yaml")
+    with pytest.raises(ConfigError, match="intercept"):
+        NewsCalibration.from_yaml_dict({"weights": {}}, "cal.yaml")
+
+
+def test_unknown_mode_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="mode"):
+        score("Fine.", "textblob")
+
+
+def test_sentiment_tsv_round_trip(tmp_path) -> None:
+    source = tmp_path / "in.tsv"
+    rows = [
+        "a1\t0.5\tPeace returned to the valley.",
+        "b2\textra\tcolumns\tMilitants killed 48 civilians",
+        "c3\t",
+        "ü-4\t—\tÜberraschung: «No civilians were harmed.» 😀",
+    ]
+    source.write_text("\r\n".join(rows) + "\r\n\r\n", encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    out.write_text("old", encoding="utf-8")
+    assert sentiment_tsv(source, out) == 4
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "id\tvader\tnews"
+    table = [line.split("\t") for line in lines[1:]]
+    assert [row[0] for row in table] == ["a1", "b2", "c3", "ü-4"]
+    assert float(table[1][1]) == VADER.polarity_scores("Militants killed 48 civilians")["compound"]
+    assert float(table[1][2]) < 0 and table[2][1:] == ["0.0000", "0.0000"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.tsv", "out.tsv"]
+
+
+def test_sentiment_tsv_errors_name_file_and_line(tmp_path) -> None:
+    source = tmp_path / "bad.tsv"
+    source.write_text("a\tfine sentence\nno-tab-here\n", encoding="utf-8")
+    with pytest.raises(IngestError, match=r"bad\.tsv:2"):
+        sentiment_tsv(source, tmp_path / "out.tsv")
+    assert not (tmp_path / "out.tsv").exists()
+    with pytest.raises(IngestError, match="missing"):
+        sentiment_tsv(tmp_path / "missing.tsv", tmp_path / "out.tsv")
+
+
+def test_cross_validated_news_beats_vader(benchmarks_dir) -> None:
+    path = benchmarks_dir / "vader-news" / "nyt_editorial_snippets_open.tsv"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    sentences, ratings = [r[2] for r in rows], np.array([float(r[1]) for r in rows])
+    predicted = np.zeros(len(rows))
+    for train, test in KFold(10, shuffle=True, random_state=0).split(sentences):
+        calibration = fit_news_calibration([sentences[i] for i in train], ratings[train])
+        predicted[test] = [score(sentences[i], "news", calibration).compound for i in test]
+    vader = [VADER.polarity_scores(s)["compound"] for s in sentences]
+    r_vader = np.corrcoef(vader, ratings)[0, 1]
+    r_news = np.corrcoef(predicted, ratings)[0, 1]
+    assert r_vader == pytest.approx(0.50, abs=0.01)
+    assert r_news > r_vader + 0.03
