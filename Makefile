@@ -16,7 +16,7 @@ analyze: $(STAMP)
 	$(BIN)/perspectives analyze seeds -o results --figures figures
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --nbmake tests notebooks
 
 lint: $(STAMP)
 	$(BIN)/ruff check perspectives tests benchmarks

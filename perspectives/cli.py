@@ -29,8 +29,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("quotes", help="extract and score every quotation of the input articles")
     p.add_argument("inputs", nargs="+", help="files or folders (.txt, .html, .jsonl, .csv)")
-    p.add_argument("-o", "--output", default=DEFAULT_QUOTES,
-                   help=f"output .jsonl, .csv or .parquet; '-' for stdout (default {DEFAULT_QUOTES})")
+    p.add_argument(
+        "-o",
+        "--output",
+        default=DEFAULT_QUOTES,
+        help=f"output .jsonl, .csv or .parquet; '-' for stdout (default {DEFAULT_QUOTES})",
+    )
     _corpus_options(p)
 
     p = sub.add_parser("analyze", help="quotes, divergence statistics and figures for a corpus")
@@ -59,8 +63,12 @@ def _parser() -> argparse.ArgumentParser:
 def _corpus_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--study", help="study configuration (YAML): targets, taxonomy, overrides")
     p.add_argument("--errors", help="where to list bad articles (default: beside the output)")
-    p.add_argument("--engine", choices=("serial", "dask"), default="serial",
-                   help="serial (default) or dask (parallel, same output)")
+    p.add_argument(
+        "--engine",
+        choices=("serial", "dask"),
+        default="serial",
+        help="serial (default) or dask (parallel, same output)",
+    )
     p.add_argument("--workers", type=int, default=2, help="local Dask workers (default 2)")
     p.add_argument("--scheduler", help="address of an existing Dask scheduler")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -97,14 +105,22 @@ def _run(args: argparse.Namespace, output: str) -> object:
     from .pipeline import run_corpus
     from .study import load_study
 
-    errors = args.errors or (None if output == "-" else str(Path(output).with_suffix("")) + ".errors.jsonl")
+    errors = args.errors or (
+        None if output == "-" else str(Path(output).with_suffix("")) + ".errors.jsonl"
+    )
     engine = None
     if args.engine == "dask":
         from .distributed import dask_engine
 
         engine = dask_engine(args.workers, args.scheduler)
-    return run_corpus(args.inputs, output, load_study(args.study), errors,
-                      progress=_progress(args.quiet), engine=engine)
+    return run_corpus(
+        args.inputs,
+        output,
+        load_study(args.study),
+        errors,
+        progress=_progress(args.quiet),
+        engine=engine,
+    )
 
 
 def _progress(quiet: bool):

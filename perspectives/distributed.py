@@ -20,15 +20,18 @@ BATCH = 64
 def dask_engine(workers: int = 2, scheduler: str | None = None, batch: int = BATCH):
     """An engine for ``run_corpus``: a local cluster of ``workers`` processes, or ``scheduler``."""
 
-    def engine(articles: Iterable[Article], study: Study) -> Iterator[tuple[Article, list, str | None]]:
+    def engine(
+        articles: Iterable[Article], study: Study
+    ) -> Iterator[tuple[Article, list, str | None]]:
         from distributed import Client, LocalCluster
 
         if scheduler:
             client = Client(scheduler)
             cluster = None
         else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
             client = Client(cluster)
         try:
             study_future = client.scatter(study, broadcast=True)
@@ -40,7 +43,9 @@ def dask_engine(workers: int = 2, scheduler: str | None = None, batch: int = BAT
                     chunk = list(islice(stream, batch))
                     if not chunk:
                         break
-                    pending.append((chunk, client.submit(analyze_batch, chunk, study_future, pure=False)))
+                    pending.append(
+                        (chunk, client.submit(analyze_batch, chunk, study_future, pure=False))
+                    )
                 if not pending:
                     break
                 chunk, future = pending.popleft()

@@ -236,8 +236,8 @@ def fightin_words(
     informative Dirichlet prior); dashed lines at |z| = 1.96."""
     table = word_log_odds(df, a, b, by=by, text=text)
     side_b = table["b"].iloc[0] if not table.empty else (b or "rest")
-    shown = pd.concat([table[table["favours"] == a].head(top),
-                       table[table["favours"] == side_b].head(top).iloc[::-1]])  # fmt: skip
+    side = {name: table[table["favours"] == name].nsmallest(top, "rank") for name in (a, side_b)}
+    shown = pd.concat([side[a], side[side_b].iloc[::-1]])
     owned = ax is None
     fig, ax = _axes(ax, width, _rows_height(len(shown), 0.14, 0.9))
     if shown.empty:

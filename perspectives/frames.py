@@ -39,7 +39,7 @@ def term_regex(term: str, source: str = "lexicon") -> str:
     words = term.strip().lower().split()
     if not words or not _TERM_CHARS.match(term) or any("*" in w[:-1] for w in words):
         raise ConfigError(source, f"invalid lexicon term {term!r}")
-    return r"(?<!\w)" + r"[\s-]+".join(_word_regex(w) for w in words) + r"(?!\w)"
+    return r"[\s-]+".join(_word_regex(w) for w in words)
 
 
 @lru_cache(maxsize=256)
@@ -48,7 +48,8 @@ def term_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
     if not ordered:
         return re.compile(r"(?!x)x")
-    return re.compile("|".join(term_regex(t, source) for t in ordered), re.IGNORECASE)
+    body = "|".join(term_regex(t, source) for t in ordered)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
 def word_count(text: str) -> int:

@@ -147,4 +147,3 @@ class QuoteWriter:
             pq.write_table(pa.table({}), str(self._tmp))
         else:
             self._parquet.close()
-

@@ -42,8 +42,12 @@ def score(quote: Quote, article: Article, study: Study) -> Quote:
     anchor_end = quote.mention_end if quote.mention_end is not None else quote.end
     context = text[max(0, anchor_start - _CONTEXT_CHARS) : anchor_end + _CONTEXT_CHARS]
     role = assign_role(
-        quote.speaker, quote.speaker_mention, quote.speaker_description, context,
-        study.taxonomy, study.overrides,
+        quote.speaker,
+        quote.speaker_mention,
+        quote.speaker_description,
+        context,
+        study.taxonomy,
+        study.overrides,
     )
     content = content_of(quote, text)
     vader = score_quote(content, mode="vader")
@@ -53,8 +57,9 @@ def score(quote: Quote, article: Article, study: Study) -> Quote:
         study.sentiment_mode: tuned.compound,
         "sentences": [dataclasses.astuple(s) for s in vader.sentences],
     }
-    stance = score_stance(content, study.targets, role.role, quote.speaker, role.affiliation,
-                          kind=quote.kind)
+    stance = score_stance(
+        content, study.targets, role.role, quote.speaker, role.affiliation, kind=quote.kind
+    )
     provenance = {**quote.provenance, "role_rule": role.rule, "role_evidence": list(role.evidence)}
     return dataclasses.replace(
         quote,
@@ -85,8 +90,10 @@ class RunSummary:
 
     def line(self) -> str:
         where = f"; errors in {self.errors_file}" if self.errors and self.errors_file else ""
-        return (f"{self.articles} articles, {self.quotes} quotes -> {self.output}; "
-                f"{self.errors} errors{where}")
+        return (
+            f"{self.articles} articles, {self.quotes} quotes -> {self.output}; "
+            f"{self.errors} errors{where}"
+        )
 
 
 def _analyze_safely(article: Article, study: Study) -> tuple[list[dict[str, Any]], str | None]:
@@ -139,11 +146,18 @@ def run_corpus(
     if n_articles == 0 and failures:
         first = failures[0]
         raise IngestError(first["source"], f"{first['reason']} (no article could be read)")
-    return RunSummary(n_articles, writer.count, len(failures), str(output),
-                      str(errors_file) if errors_file else None)
+    return RunSummary(
+        n_articles,
+        writer.count,
+        len(failures),
+        str(output),
+        str(errors_file) if errors_file else None,
+    )
 
 
-def serial_engine(articles: Iterable[Article], study: Study) -> Iterator[tuple[Article, list, str | None]]:
+def serial_engine(
+    articles: Iterable[Article], study: Study
+) -> Iterator[tuple[Article, list, str | None]]:
     """Analyse articles one after another in this process."""
     for article in articles:
         records, reason = _analyze_safely(article, study)

@@ -20,10 +20,9 @@ from .errors import ConfigError
 from .resources import data_yaml, user_yaml
 
 DEFAULT_SOURCE = "perspectives/data/roles.yaml"
+# Rule names: override file; former office holder; a title before the name; an apposition
+# after it; an organisation's name alone; the words around the name in ``context``; default.
 RULES = ("override", "former", "title", "apposition", "organisation", "context", "default")
-"""Rule names: override file, former-official modifier, a title before the name, an
-apposition or description after it, an organisation's name alone, the words around the
-speaker's name in ``context``, and the taxonomy's default role when nothing matched."""
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
 _APOSTROPHES = "\u2018\u2019`\u00b4"
@@ -31,8 +30,8 @@ _POSSESSIVE = re.compile(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)'s\b")
 _NOT_OWNERS = frozenset({"It", "That", "What", "He", "She", "There", "Here", "Let", "Who"})
 _NAMED = re.compile(r"[A-Z][\w'.&]*(?:[ \-](?:(?:of|for|and|on|the|i|e|ul)\b|[A-Z][\w'.&]*))*")
 _APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[!?;:,\"\u201c\u201d]|\.(?=\s|$)")
-_ABBREVIATION = re.compile(r"(?<!\w)[A-Z][A-Za-z.]{0,3}$")
+# Clause ends: punctuation, and a full stop after a lower-case word ("reporters.", not "Col.").
+_CLAUSE_END = re.compile(r"[!?;:,\"\u201c\u201d]|(?<=[a-z]{4})\.(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -56,6 +55,7 @@ class Taxonomy:
     former_words: tuple[str, ...] = ()
     former_applies_to: tuple[str, ...] = ()
     former_role: str | None = None
+    country_role: str | None = None
     source: str = DEFAULT_SOURCE
 
     @property
@@ -145,6 +145,8 @@ def _parse_taxonomy(data: Any, source: str) -> Taxonomy:
     former = data.get("former") or {}
     if not isinstance(former, dict) or former.get("role", default) not in roles:
         raise ConfigError(source, "'former' needs words, applies_to and a role of the taxonomy")
+    if data.get("country_role", default) not in roles:
+        raise ConfigError(source, f"country_role {data['country_role']!r} is not a role")
     return Taxonomy(
         roles=tuple(roles.items()),
         default_role=default,
@@ -152,6 +154,7 @@ def _parse_taxonomy(data: Any, source: str) -> Taxonomy:
         former_words=_strings(former.get("words"), "former words", source),
         former_applies_to=_strings(former.get("applies_to"), "former applies_to", source),
         former_role=former.get("role"),
+        country_role=data.get("country_role"),
         source=source,
     )
 
@@ -180,17 +183,13 @@ def _csv_overrides(path: Path) -> dict[str, str]:
             reader = csv.DictReader(fh)
             if not {"speaker", "role"} <= set(reader.fieldnames or ()):
                 raise ConfigError(str(path), "an override CSV needs 'speaker' and 'role' columns")
-            rows = [(r["speaker"] or "", r["role"] or "") for r in reader]
+            rows = [((r["speaker"] or "").strip(), (r["role"] or "").strip()) for r in reader]
     except OSError as exc:
         raise ConfigError(str(path), exc.strerror or "cannot be read") from None
-    overrides: dict[str, str] = {}
-    for speaker, role in rows:
-        speaker, role = speaker.strip(), role.strip()
-        if speaker and role:
-            if overrides.get(speaker, role) != role:
-                raise ConfigError(str(path), f"speaker {speaker!r} is given two roles")
-            overrides[speaker] = role
-    return overrides
+    pairs = {(speaker, role) for speaker, role in rows if speaker and role}
+    if len(dict(pairs)) < len(pairs):
+        raise ConfigError(str(path), "a speaker is given two different roles")
+    return dict(pairs)
 
 
 def _check_override_roles(overrides: Mapping[str, str], taxonomy: Taxonomy, source: str) -> None:
@@ -235,26 +234,26 @@ def _entry_pattern(entry: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _matcher(entries: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def _matcher(entries: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two alternations, longest first: lower-case entries over folded lower-case text, and
     entries with capitals (names) over folded text as written."""
     ordered = sorted(set(entries), key=len, reverse=True)
     lower = [_entry_pattern(e) for e in ordered if e == _lower(e)]
     cased = [_entry_pattern(e) for e in ordered if e != _lower(e)]
+    return _alternation(lower), _alternation(cased)
 
-    def compile_(parts: list[str]) -> re.Pattern[str] | None:
-        return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)") if parts else None
 
-    return compile_(lower), compile_(cased)
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    """One word-bounded alternation (that matches nothing when there are no patterns)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns or ["(?!)"]) + r")(?!\w)")
 
 
 def _find(entries: tuple[str, ...], text: str) -> list[tuple[int, int]]:
     """(start, end) of every entry found in ``text``, in text order."""
     lower, cased = _matcher(entries)
     folded = _fold(text)
-    spans = [m.span() for m in lower.finditer(_lower(folded))] if lower else []
-    spans += [m.span() for m in cased.finditer(folded)] if cased else []
-    return sorted(spans)
+    spans = [m.span() for m in lower.finditer(_lower(folded))]
+    return sorted(spans + [m.span() for m in cased.finditer(folded)])
 
 
 @lru_cache(maxsize=256)
@@ -285,13 +284,11 @@ def _lexicon_hits(lexicon: Lexicon, fields: list[tuple[str, str, bool]]) -> list
 
 
 def _name_span(text: str, name: str | None) -> tuple[int, int] | None:
-    if not name or not name.strip():
-        return None
-    for candidate in (name.strip(), name.split()[-1]):
-        if len(candidate) >= 3:
-            m = re.search(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text)
-            if m:
-                return m.span()
+    """Where ``name`` (or its last word, a surname) stands in ``text``."""
+    for candidate in (name.strip(), name.split()[-1]) if name and name.strip() else ():
+        m = re.search(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text)
+        if m and len(candidate) >= 3:
+            return m.span()
     return None
 
 
@@ -328,21 +325,10 @@ def _context_fields(context: str, speaker: str | None, mention: str | None) -> l
     span = _name_span(context, name)
     if not span:
         return []
-    before = _clauses(context[: span[0]])[-1].split()[-6:]
+    before = _CLAUSE_END.split(context[: span[0]])[-1].split()[-6:]
     after = context[span[1] :]
-    apposition = _clauses(after[1:])[0] if after.startswith(",") else ""
+    apposition = _CLAUSE_END.split(after[1:])[0] if after.startswith(",") else ""
     return [(t, "context", False) for t in (" ".join(before), apposition) if t.strip()]
-
-
-def _clauses(text: str) -> list[str]:
-    """``text`` cut at clause punctuation and at full stops that end no abbreviation."""
-    parts, start = [], 0
-    for m in _CLAUSE_END.finditer(text):
-        if m.group() == "." and _ABBREVIATION.search(text, 0, m.start()):
-            continue
-        parts.append(text[start : m.start()])
-        start = m.end()
-    return [*parts, text[start:]]
 
 
 # --- assignment -----------------------------------------------------------------------------
@@ -365,12 +351,32 @@ def assign_role(
     override = _override(overrides, taxonomy, speaker, mention)
     if override:
         return RoleAssignment(override[1], _affiliation(texts), (override[0],), "override")
-    for candidate in (fields, _context_fields(context, speaker, mention)):
-        for lexicon in taxonomy.lexicons:
-            hits = _lexicon_hits(lexicon, candidate)
-            if hits:
-                return _decide(lexicon, hits, candidate, taxonomy)
-    return RoleAssignment(taxonomy.default_role, _affiliation(texts), (), "default")
+    decided = (
+        _by_lexicons(fields, taxonomy)
+        or _by_country(taxonomy, speaker, mention)
+        or _by_lexicons(_context_fields(context, speaker, mention), taxonomy)
+    )
+    return decided or RoleAssignment(taxonomy.default_role, _affiliation(texts), (), "default")
+
+
+def _by_lexicons(fields: list, taxonomy: Taxonomy) -> RoleAssignment | None:
+    """The decision of the first lexicon with a word in ``fields``."""
+    for lexicon in taxonomy.lexicons:
+        hits = _lexicon_hits(lexicon, fields)
+        if hits:
+            return _decide(lexicon, hits, fields, taxonomy)
+    return None
+
+
+def _by_country(taxonomy: Taxonomy, *names: str | None) -> RoleAssignment | None:
+    """A country or its capital speaking alone ("New Delhi rejected ...") is its government."""
+    pattern, forms = _country_table()
+    for name in names if taxonomy.country_role else ():
+        m = pattern.fullmatch(_fold(re.sub(r"^\s*the\s+|\s+$", "", name or "", flags=re.I)))
+        country = forms.get(" ".join(m.group().split())) if m else None
+        if m and country:
+            return RoleAssignment(taxonomy.country_role, country, (m.group(),), "organisation")
+    return None
 
 
 def _override(
@@ -440,9 +446,7 @@ def _country_table() -> tuple[re.Pattern[str], dict[str, str | None]]:
             forms[" ".join(_fold(form).split())] = country
     for phrase in data.get("not_countries", ()):
         forms[" ".join(_fold(phrase).split())] = None
-    ordered = sorted(forms, key=len, reverse=True)
-    alternation = "|".join(_entry_pattern(f) for f in ordered)
-    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"), forms
+    return _alternation([_entry_pattern(f) for f in sorted(forms, key=len, reverse=True)]), forms
 
 
 def _country(texts: list[str]) -> str | None:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 from typing import TypeVar
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
@@ -24,7 +25,7 @@ _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE = re.compile(rf"\S(?:[^{_BREAKS}]*\S)?")
 _SOFT_GAP = re.compile(rf"[^\S{_BREAKS}]*(?:\r\n|[{_BREAKS}])")  # one break, no indent
 _FIRST_WORD = re.compile(r"\S+")
-_WRAP_WIDTH_MAX = 100  # a text whose longest line is wider is never hard-wrapped
+_WRAP_WIDTH = (40, 100)  # the longest line of a hard-wrapped text is this wide
 _CONTENT = re.compile(r"\S(?:[\s\S]*\S)?")
 
 # Closing marks that belong to the sentence they follow (NLTK's realignment, plus curly quotes).
@@ -37,6 +38,8 @@ _PLAIN_BREAK = re.compile(rf"(?:([^\W\d_]{{2,}})\.|\S*[?!])(?:{_NON_WORD}|\s+\S+
 # A known abbreviation (group 1 is checked) before a plain word, maybe with 's or a mark.
 _ABBREV_WORD = re.compile(r"([^\W\d_]{2,})\.\s+([^\W\d_]+)(?:[,;:\"\u201d)]|['\u2019]s)?")
 _DECISION_CACHE_SIZE = 50_000
+_NOT_SENTENCE_START = ".?!,;:"
+_NEXT_PARAGRAPH = "\n\nX"
 
 
 # --- paragraphs ---------------------------------------------------------------------------
@@ -46,8 +49,8 @@ def split_paragraphs(text: str) -> list[Span]:
     """Paragraphs of ``text``: each non-blank line, trimmed; hard-wrapped lines are joined.
 
     News text files usually hold one paragraph per line, so every line break ends a
-    paragraph. A text is taken as hard-wrapped when its longest line is at most 100
-    characters and most line breaks between adjacent lines are wraps: the next line's
+    paragraph. A text is taken as hard-wrapped when its longest line is 40 to 100
+    characters wide and most line breaks between adjacent lines are wraps: the next line's
     first word would not have fitted on the line. Such a wrap joins the two lines; a blank
     line, an indented line or a line ending short of the wrap width starts a new paragraph.
     """
@@ -69,12 +72,10 @@ def _soft_breaks(text: str, lines: list[tuple[int, int]]) -> set[int]:
     if len(lines) < 3:
         return set()
     width = max(end - start for start, end in lines)
-    if width > _WRAP_WIDTH_MAX:
+    if not _WRAP_WIDTH[0] <= width <= _WRAP_WIDTH[1]:
         return set()
     adjacent = [
-        i
-        for i in range(len(lines) - 1)
-        if _SOFT_GAP.fullmatch(text, lines[i][1], lines[i + 1][0])
+        i for i in range(len(lines) - 1) if _SOFT_GAP.fullmatch(text, lines[i][1], lines[i + 1][0])
     ]
     soft = set()
     for i in adjacent:
@@ -142,9 +143,15 @@ def _punkt() -> _NewsPunkt:
 
 
 def _punkt_cuts(text: str, start: int, end: int) -> list[int]:
-    """Offsets in (start, end) where Punkt starts a new sentence (before realignment)."""
-    spans = _punkt().span_tokenize(text[start:end], realign_boundaries=False)
-    return [start + s for s, _ in spans if s]
+    """Offsets in (start, end) where Punkt starts a new sentence (before realignment).
+
+    Punkt sees the range followed by a blank line and a word, so that the end marks that
+    close the range are judged as at the end of any paragraph: the cuts inside a paragraph
+    are then the same whether Punkt runs on the paragraph or on the whole article.
+    """
+    chunk = text[start:end]
+    spans = _punkt().span_tokenize(chunk + _NEXT_PARAGRAPH, realign_boundaries=False)
+    return [start + s for s, _ in spans if 0 < s < len(chunk)]
 
 
 def _sentences_in(
@@ -153,18 +160,19 @@ def _sentences_in(
     """Sentences of text[start:end] given Punkt's cuts inside it, trimmed and tiling it.
 
     A closing quote or bracket after the end mark stays with its sentence; a cut followed
-    by a lower-case letter is dropped (``"Enough!" exclaimed Khan`` is one sentence).
+    by a lower-case letter or by punctuation that cannot start a sentence is dropped
+    (``"Enough!" exclaimed Khan`` is one sentence, and so is ``Wow!!``).
     """
     bounds = [start]
     for cut in cuts:
         realigned = _REALIGN.match(text, cut, end)
         if realigned:
             cut = realigned.end()
-        if cut < end and not text[cut].islower():
+        if cut < end and not (text[cut].islower() or text[cut] in _NOT_SENTENCE_START):
             bounds.append(cut)
     bounds.append(end)
     sentences = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         content = _CONTENT.search(text, a, b)
         if content:
             sentences.append(make(content.start(), content.end()))

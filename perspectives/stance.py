@@ -149,12 +149,17 @@ def speaker_side(
 ) -> str | None:
     """The target a speaker speaks for: named by affiliation or name, else by role.
 
-    A stated affiliation that names no target (a foreign government) means no side.
+    The longest alias wins ("Baloch Liberation Army" is not the army). A stated affiliation
+    that names no target (a foreign government) means no side.
     """
     for name in (speaker_affiliation, speaker):
-        for target in targets:
-            if name and _compile_target(target)[3].search(name):
-                return target.name
+        found = [
+            (len(m.group()), t.name)
+            for t in targets
+            for m in _compile_target(t)[3].finditer(name or "")
+        ]
+        if found:
+            return max(found)[1]
     if speaker_affiliation:
         return None
     return next((t.name for t in targets if speaker_role and speaker_role in t.speaker_roles), None)

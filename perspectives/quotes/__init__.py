@@ -28,12 +28,20 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
     text = article.text
     blocked = [(r.start, r.end) for r in article.regions if r.kind in _NON_BODY]
     paragraphs = [p for p in split_paragraphs(text) if not _covered(p, blocked)]
-    quoted = [q for q in find_quoted(text, paragraphs) if not _covered(Span(q.open_at, q.open_at + 1), blocked)]
+    quoted = [
+        q
+        for q in find_quoted(text, paragraphs)
+        if not _covered(Span(q.open_at, q.open_at + 1), blocked)
+    ]
     names = name_quotes(text, quoted, lexicon().naming)
     direct = direct_quotes(text, paragraphs, quoted, names)
     used = {d.cue.start for d in direct if d.cue is not None}
     sentences = [s for p in paragraphs for s in split_sentences(text, p.start, p.end)]
-    reported = [r for r in reported_speech(text, sentences, quoted, used, names) if not _overlaps_any(r, direct)]
+    reported = [
+        r
+        for r in reported_speech(text, sentences, quoted, used, names)
+        if not _overlaps_any(r, direct)
+    ]
     return _records(article, sorted(direct + reported, key=lambda d: d.start))
 
 

@@ -33,27 +33,30 @@ def direct_quotes(
             continue
         p_open = bisect_right(starts, q.open_at) - 1
         p_close = bisect_right(starts, q.close_at) - 1
-        prev_close = quoted[n - 1].close_at + 1 if n and quoted[n - 1].close_at >= starts[p_open] else None
+        prev_close = (
+            quoted[n - 1].after if n and quoted[n - 1].close_at >= starts[p_open] else None
+        )
         before_from = prev_close if prev_close is not None else paragraphs[p_open].start
         before = tokens(text, before_from, q.open_at)
         cut = _last_sentence_start(before)
         before = before[cut:]
         next_open = quoted[n + 1].open_at if n + 1 < len(quoted) else len(text)
         after_to = min(paragraphs[p_close].end, next_open)
-        after = tokens(text, q.close_at + 1, after_to) if q.closed else []
+        after = tokens(text, q.after, after_to) if q.closed else []
         after = after[: sentence_cut(after) + 1]
-        attribution = (after_quote(after[:-1] if after and after[-1].text in ".!?;" else after)
-                       or before_quote(before))
+        attribution = after_quote(
+            after[:-1] if after and after[-1].text in ".!?;" else after
+        ) or before_quote(before)
         if attribution is not None:
             drafts.append(_draft(q, attribution))
-            last_end[p_close] = after[-1].end if after else q.close_at + 1
+            last_end[p_close] = after[-1].end if after else q.after
             continue
         if before or not _sentence_like(text, q):
             continue
         merged = _continue_previous(text, drafts, q, last_end.get(p_open))
         if merged is not None:
             drafts[-1] = merged
-            last_end[p_close] = q.close_at + 1
+            last_end[p_close] = q.after
             continue
         drafts.append(_from_context(text, paragraphs, p_open, q, drafts))
     return drafts
@@ -78,7 +81,9 @@ def _sentence_like(text: str, q: QuotedSpan) -> bool:
     return len(words) >= _MIN_SENTENCE_WORDS and (content[:1].isupper() or content[-1:] in ".?!")
 
 
-def _continue_previous(text: str, drafts: list[Draft], q: QuotedSpan, window_end: int | None) -> Draft | None:
+def _continue_previous(
+    text: str, drafts: list[Draft], q: QuotedSpan, window_end: int | None
+) -> Draft | None:
     """`"A," he said. "B."`: B joins A's record when only A's attribution stands between."""
     if not drafts or window_end is None or drafts[-1].end > q.open_at:
         return None
@@ -88,7 +93,9 @@ def _continue_previous(text: str, drafts: list[Draft], q: QuotedSpan, window_end
     return Draft(prev.kind, prev.parts + q.parts, prev.cue, prev.mention, prev.rule + "+continued")
 
 
-def _from_context(text: str, paragraphs: Sequence[Span], p: int, q: QuotedSpan, drafts: list[Draft]) -> Draft:
+def _from_context(
+    text: str, paragraphs: Sequence[Span], p: int, q: QuotedSpan, drafts: list[Draft]
+) -> Draft:
     """A quote with no attribution of its own: a lead-in colon, or the previous quote's speaker."""
     if p > 0:
         lead = paragraphs[p - 1]
@@ -96,7 +103,9 @@ def _from_context(text: str, paragraphs: Sequence[Span], p: int, q: QuotedSpan, 
             toks = tokens(text, lead.start, lead.end)
             a = before_quote(toks[_last_sentence_start(toks[:-1]) :])
             if a is not None:
-                return Draft("direct", q.parts, Span(a.cue_start, a.cue_end), a.mention, "context:lead-in")
+                return Draft(
+                    "direct", q.parts, Span(a.cue_start, a.cue_end), a.mention, "context:lead-in"
+                )
     prev = drafts[-1] if drafts else None
     if prev is not None and prev.kind == "direct" and prev.mention is not None and p > 0:
         if paragraphs[p - 1].start <= prev.end <= paragraphs[p - 1].end:

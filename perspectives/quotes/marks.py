@@ -1,13 +1,16 @@
 """Pair quotation marks into quoted spans, paragraph by paragraph, with exact offsets.
 
-Curly marks say which way they face; a straight ``"`` is read from its neighbours. A quote
-left open at the end of a paragraph continues when the next paragraph opens with a mark (the
-news convention for multi-paragraph quotes); otherwise it is closed at the paragraph's end and
-flagged ``closed=False`` so later stages can be cautious with it.
+Marks are ``"`` and curly or angle marks, plus the doubled apostrophe ``''`` of wire and
+archive text. Curly marks say which way they face unless their neighbours clearly say
+otherwise (a ``”`` that opens a paragraph opens); a straight mark is read from its
+neighbours. A quote left open at the end of a paragraph continues when the next paragraph
+opens with a mark (the news convention for multi-paragraph quotes); otherwise it is closed
+at the paragraph's end and flagged ``closed=False`` so later stages can be cautious with it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,8 +19,12 @@ from ..model import Span
 OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
+DOUBLED = "''"
 ALL_MARKS = OPENERS + CLOSERS + STRAIGHT
+QUOTE_TOKENS = frozenset([*ALL_MARKS, DOUBLED])
+_MARK = re.compile(r"''|[“„«”»\"]")
 _OPEN_CONTEXT = " \t\n\r([{—–-―:;/"
+_CLOSE_CONTEXT = " \t\r\n,.;:!?)]}—–-―"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +35,7 @@ class QuotedSpan:
     close_at: int  # offset of the closing mark, or the paragraph end when unclosed
     parts: tuple[Span, ...]
     closed: bool
+    close_width: int = 1
 
     @property
     def start(self) -> int:
@@ -37,25 +45,27 @@ class QuotedSpan:
     def end(self) -> int:
         return self.parts[-1].end
 
+    @property
+    def after(self) -> int:
+        """The offset just past the closing mark (the paragraph end when unclosed)."""
+        return self.close_at + self.close_width if self.closed else self.close_at
 
-def _direction(text: str, i: int, inside: bool) -> str:
-    """'open' or 'close' for the mark at ``i``."""
-    ch = text[i]
-    if ch in OPENERS:
-        return "open"
-    if ch in CLOSERS:
-        return "close"
+
+def _direction(text: str, i: int, width: int, inside: bool) -> str:
+    """'open' or 'close' for the mark of ``width`` characters at ``i``."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before in _OPEN_CONTEXT or before in OPENERS:
-        return "close" if inside and after in " \t\r\n,.;:!?)" else "open"
-    if after.isspace() or after in ",.;:!?)]}—–-":
+    after = text[i + width] if i + width < len(text) else " "
+    opens = before in _OPEN_CONTEXT or before in OPENERS
+    closes = after in _CLOSE_CONTEXT or after in CLOSERS
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    if text[i] in OPENERS:
+        return "open"
+    if text[i] in CLOSERS:
         return "close"
     return "close" if inside else "open"
-
-
-def _marks_in(text: str, span: Span) -> list[int]:
-    return [i for i in range(span.start, span.end) if text[i] in ALL_MARKS]
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -66,47 +76,53 @@ def _trim(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
+@dataclass
+class _Open:
+    """A quote being read: where its first mark is and the parts finished so far."""
+
+    mark: int
+    content_from: int
+    parts: list[Span]
+
+
 def find_quoted(text: str, paragraphs: Sequence[Span]) -> list[QuotedSpan]:
     """All quoted spans of ``text``, in order, nested marks ignored (the outer pair wins)."""
     found: list[QuotedSpan] = []
-    pending: tuple[int, list[Span]] | None = None  # open mark offset, finished parts
+    pending: _Open | None = None  # a quote left open at the end of the previous paragraph
     for p_index, para in enumerate(paragraphs):
-        open_at: int | None = None
-        content_from = para.start
-        marks = _marks_in(text, para)
+        marks = [(m.start(), m.end() - m.start()) for m in _MARK.finditer(text, para.start, para.end)]
+        current: _Open | None = None
         if pending is not None:
-            first = marks[0] if marks else None
-            starts_with_mark = first is not None and not text[para.start : first].strip()
-            if starts_with_mark and _direction(text, first, False) == "open":
-                open_at, content_from = first, first + 1
+            if marks and not text[para.start : marks[0][0]].strip() and _direction(
+                text, *marks[0], False
+            ) == "open":
+                current = _Open(pending.mark, marks[0][0] + marks[0][1], pending.parts)
                 marks = marks[1:]
             else:
-                found.append(_unclosed(text, pending, paragraphs[p_index - 1]))
-                pending = None
-        for i in marks:
-            direction = _direction(text, i, open_at is not None)
-            if open_at is None:
+                found.append(_unclosed(pending, paragraphs[p_index - 1]))
+        pending = None
+        for i, width in marks:
+            direction = _direction(text, i, width, current is not None)
+            if current is None:
                 if direction == "open":
-                    open_at, content_from = i, i + 1
-                continue
-            if direction == "close" or text[i] == STRAIGHT:
-                parts = [*(pending[1] if pending else []), _trim(text, content_from, i)]
-                start_mark = pending[0] if pending else open_at
-                found.append(QuotedSpan(start_mark, i, tuple(parts), True))
-                open_at, pending = None, None
-        if open_at is not None:
-            prior = pending[1] if pending else []
-            pending = (pending[0] if pending else open_at, [*prior, _trim(text, content_from, para.end)])
+                    current = _Open(i, i + width, [])
+            elif direction == "close" or text[i] == STRAIGHT or width == 2:
+                parts = (*current.parts, _trim(text, current.content_from, i))
+                found.append(QuotedSpan(current.mark, i, parts, True, width))
+                current = None
+        if current is not None:
+            current.parts.append(_trim(text, current.content_from, para.end))
+            pending = current
     if pending is not None:
-        found.append(_unclosed(text, pending, paragraphs[-1]))
+        found.append(_unclosed(pending, paragraphs[-1]))
     return [q for q in found if all(len(p) for p in q.parts)]
 
 
-def _unclosed(text: str, pending: tuple[int, list[Span]], para: Span) -> QuotedSpan:
-    return QuotedSpan(pending[0], para.end, tuple(pending[1]), False)
-
-
-def name_quotes(text: str, quoted: Sequence[QuotedSpan], naming: Sequence[tuple[str, ...]]) -> set[int]:
+def _unclosed(pending: _Open, para: Span) -> QuotedSpan:
+    return QuotedSpan(pending.mark, para.end, tuple(pending.parts), False)
+def name_quotes(
+    text: str, quoted: Sequence[QuotedSpan], naming: Sequence[tuple[str, ...]]
+) -> set[int]:
     """Indices of quoted spans that are names or labels, not speech.
 
     A span is a name when a naming word precedes it (`dubbed "Herof"`), or when it follows
@@ -117,7 +133,7 @@ def name_quotes(text: str, quoted: Sequence[QuotedSpan], naming: Sequence[tuple[
         before = text[max(0, q.open_at - 40) : q.open_at].lower().split()
         if any(tuple(before[-len(words) :]) == words for words in naming):
             names.add(n)
-        elif n - 1 in names and text[quoted[n - 1].close_at + 1 : q.open_at].strip(" ,") in {
+        elif n - 1 in names and text[quoted[n - 1].after : q.open_at].strip(" ,") in {
             "or",
             "and",
             "",

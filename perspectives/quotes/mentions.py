@@ -71,7 +71,9 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
         return _apposed_before(toks, j, lo)
     if head.lower in SUBJECT_PRONOUNS:
         return Mention(head.start, head.end, "pronoun")
-    if not (_np_token(toks, j) and head.is_word) or (head.is_cap and head.lower in lexicon().titles):
+    if not (_np_token(toks, j) and head.is_word) or (
+        head.is_cap and head.lower in lexicon().titles
+    ):
         return None
     k, budget = j, 2 if head.text.islower() else 0
     while k - 1 >= lo:
@@ -173,7 +175,10 @@ def _build(toks: Sequence[Token], k: int, j: int) -> Mention | None:
     name_start = toks[n + 1].start
     description = None
     if n >= k and any(t.is_word and t.lower not in DETERMINERS for t in toks[k : n + 1]):
-        description = (toks[k].start, toks[n].end if toks[n].text not in POSSESSIVE else toks[n].end)
+        description = (
+            toks[k].start,
+            toks[n].end if toks[n].text not in POSSESSIVE else toks[n].end,
+        )
     kind = "group" if toks[k].lower in DETERMINERS else "name"
     return Mention(toks[k].start, toks[j].end, kind, name_start, toks[j].end, description)
 

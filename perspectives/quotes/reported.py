@@ -14,7 +14,7 @@ from ..model import Span
 from .attribution import is_cue
 from .draft import Draft
 from .lexicon import lexicon
-from .marks import CLOSERS, STRAIGHT, QuotedSpan
+from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
 from .mentions import Mention, mention_after, mention_before
 from .tokens import Token, tokens
 
@@ -43,7 +43,10 @@ def reported_speech(
             if tok.start in used_cues or _within(tok.start, inside):
                 continue
             draft = _phrase_cue(toks, k) if tok.lower == "according" else _verb_cue(toks, k)
-            if draft is not None and len(text[draft.start : draft.end].split()) >= _MIN_CONTENT_WORDS:
+            if (
+                draft is not None
+                and len(text[draft.start : draft.end].split()) >= _MIN_CONTENT_WORDS
+            ):
                 drafts.append(_kind(draft, quoted, names))
     return drafts
 
@@ -75,7 +78,7 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
         return None
     cue = Span(tok.start, tok.end)
     prev = toks[k - 1].text if k else ""
-    if prev in CLOSERS + STRAIGHT and k > 1 and toks[k - 2].text == ",":
+    if (prev in CLOSERS + STRAIGHT or prev == DOUBLED) and k > 1 and toks[k - 2].text == ",":
         prev = ","
     if tok.lower in lexicon().participles and prev == ",":
         return _after_cue(toks, k, _sentence_subject(toks, k), cue, "participle")
@@ -85,15 +88,39 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
     if m is not None:
         first = _index_at(toks, m.start, start=True)
         if first > 0 and toks[first - 1].text == ",":
-            return _interposed(toks, k, first - 1, cue, m)
-        if first == 0 or toks[first - 1].lower in _CLAUSE_OPENERS:
+            return _interposed(toks, k, first - 1, cue, m) or _after_cue(
+                toks, k, m, cue, "adverbial:subject-verb"
+            )
+        if _open_subject(toks, first):
             return _after_cue(toks, k, m, cue, "subject-verb")
         return None
     if prev == "," and k + 1 < len(toks):
         m = mention_after(toks, k + 1, len(toks))
         if m is not None and _index_at(toks, m.end) + 2 >= len(toks):
             return _content(toks, 0, k - 1, cue, m, "inverted-trailing")
+        return _after_cue(toks, k, _apposed_subject(toks, k), cue, "apposed-subject")
     return None
+
+
+def _open_subject(toks: Sequence[Token], first: int) -> bool:
+    """Does the subject ending at the cue open its clause? Leading conjunctions and a
+    prepositional tail of the subject (`supporters in Congress say`) are allowed; an earlier
+    cue, quotation mark or comma means the mention belongs to another clause."""
+    if first == 0 or toks[first - 1].lower in _CLAUSE_OPENERS:
+        return True
+    return not any(is_cue(t) or not t.is_word for t in toks[:first])
+
+
+def _apposed_subject(toks: Sequence[Token], k: int) -> Mention | None:
+    """`Jane Doe, a developer ..., said`: the subject that opens the sentence, when no other
+    cue or quotation mark comes between it and the cue."""
+    m = mention_after(toks, 0, k)
+    if m is None or m.kind == "pronoun" or m.start != toks[0].start:
+        return None
+    after = _index_at(toks, m.end) + 1
+    if any(is_cue(t) or t.text in QUOTE_TOKENS for t in toks[after:k]):
+        return None
+    return m
 
 
 def _interposed(toks: Sequence[Token], k: int, comma: int, cue: Span, m: Mention) -> Draft | None:
@@ -115,7 +142,9 @@ def _sentence_subject(toks: Sequence[Token], k: int) -> Mention | None:
     return m if m is not None and m.kind != "pronoun" or (m and m.start == toks[0].start) else None
 
 
-def _after_cue(toks: Sequence[Token], k: int, m: Mention | None, cue: Span, rule: str) -> Draft | None:
+def _after_cue(
+    toks: Sequence[Token], k: int, m: Mention | None, cue: Span, rule: str
+) -> Draft | None:
     """The clause after the cue: skips a short object (`told reporters`) and `that`/`:`."""
     if m is None:
         return None
@@ -126,7 +155,7 @@ def _after_cue(toks: Sequence[Token], k: int, m: Mention | None, cue: Span, rule
         j = _index_at(toks, obj.end) + 1 if obj is not None else j
     j = _skip_time(toks, j)
     opened = j < len(toks) and toks[j].lower in _CLAUSE_OPENERS
-    quoting = any(t.text in "\"“" for t in toks[j : j + _QUOTE_REACH])
+    quoting = any(t.text in '"“' for t in toks[j : j + _QUOTE_REACH])
     if lemma in lexicon().weak_lemmas and not (opened or quoting):
         return None
     if j < len(toks) and toks[j].lower in _CLAUSE_OPENERS:
@@ -152,7 +181,9 @@ def _clause_end(toks: Sequence[Token], j: int) -> int:
     return len(toks)
 
 
-def _content(toks: Sequence[Token], a: int, b: int, cue: Span, m: Mention, rule: str) -> Draft | None:
+def _content(
+    toks: Sequence[Token], a: int, b: int, cue: Span, m: Mention, rule: str
+) -> Draft | None:
     while a < b and toks[a].text in ",:;—–-":
         a += 1
     end = _trim_end(toks, b)

@@ -94,7 +94,7 @@ class SpeakerResolver:
 
 
 def _same_group(words: list[str], known: list[str]) -> bool:
-    """"the military" / "Pakistani military" may refer back to "Pakistan military"."""
+    """ "the military" / "Pakistani military" may refer back to "Pakistan military"."""
     if words[-1].lower() != known[-1].lower() or words == known:
         return False
     proper = [w for w in words[:-1] if w[:1].isupper()]

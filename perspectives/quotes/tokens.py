@@ -12,6 +12,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.N.
     r"|\w+(?:[-‐]\w+)*(?:['’](?!s\b)\w+)*"  # words, compounds, "d'Affaires", "hasn't"
+    r"|''"  # a doubled apostrophe used as a quotation mark
     r"|['’]\w+"  # 's, ’s, 't
     r"|[^\w\s]"  # any other single character
 )

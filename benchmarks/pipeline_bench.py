@@ -1,0 +1,64 @@
+"""Whole-CLI throughput and peak memory of `perspectives quotes` on a repeated corpus.
+
+Builds a JSONL corpus from the PolNeAR texts (repeated to --articles rows, and ten times that
+with --scale), runs the CLI in a subprocess per size, and prints articles/s and peak RSS.
+Usage: python benchmarks/pipeline_bench.py [--articles 860] [--scale] [--engine dask]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_TEXTS = ROOT.parent / "shared" / "benchmarks" / "polnear-open" / "text"
+
+
+def build_corpus(texts: Path, n: int, path: Path) -> None:
+    sources = sorted(texts.glob("*.txt"))
+    if not sources:
+        sys.exit(f"no .txt files under {texts}")
+    bodies = [p.read_text(encoding="utf-8") for p in sources]
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, body in enumerate(islice(cycle(bodies), n)):
+            fh.write(json.dumps({"id": f"a{i:07d}", "text": body}) + "\n")
+
+
+def run(corpus: Path, out: Path, engine: str) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of one CLI run."""
+    cmd = [sys.executable, "-m", "perspectives.cli", "quotes", str(corpus), "-o", str(out),
+           "--quiet", "--engine", engine]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
+    parser.add_argument("--articles", type=int, default=860)
+    parser.add_argument("--scale", action="store_true", help="also run 10x the articles")
+    parser.add_argument("--engine", default="serial", choices=("serial", "dask"))
+    args = parser.parse_args()
+    sizes = [args.articles] + ([args.articles * 10] if args.scale else [])
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            corpus = Path(tmp) / f"corpus-{n}.jsonl"
+            build_corpus(args.texts, n, corpus)
+            seconds, peak = run(corpus, Path(tmp) / f"quotes-{n}.jsonl", args.engine)
+            print(f"{n} articles ({args.engine}): {seconds:.1f} s, {n / seconds:.0f} articles/s, "
+                  f"peak RSS {peak:.0f} MB (max over runs so far)")
+
+
+if __name__ == "__main__":
+    main()
