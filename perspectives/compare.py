@@ -270,6 +270,14 @@ def _pair(name: str, bounds: tuple[float, float]) -> dict[str, float]:
     return {f"{name}_low": bounds[0], f"{name}_high": bounds[1]}
 
 
+def _word_counts(df: pd.DataFrame, column: str) -> pd.Series:
+    """Words per quote: ``column`` if the table has it, else counted from the text."""
+    if column in df:
+        return df[column]
+    text = df["text"] if "text" in df else pd.Series("", index=df.index)
+    return text.map(lambda t: len(words(t if isinstance(t, str) else "")))
+
+
 def _first_quoted(df: pd.DataFrame, labels: pd.Series, doc: str, order: str) -> pd.Series:
     """Per group, in how many documents it is quoted first (smallest ``order`` value)."""
     starts = pd.to_numeric(df[order], errors="coerce")
@@ -294,34 +302,26 @@ def voice_share(
     group is quoted first (``first``, with a Wilson CI over documents)."""
     require_columns(df, [doc, order], "voice_share")
     labels = group_labels(df, by)
-    counts = (
-        df[n_words]
-        if n_words in df
-        else df.get("text", pd.Series("", df.index)).map(
-            lambda t: len(words(t if isinstance(t, str) else ""))
-        )
-    )
-    counts = pd.to_numeric(counts, errors="coerce").fillna(0).to_numpy(float)
+    counts = pd.to_numeric(_word_counts(df, n_words), errors="coerce").fillna(0).to_numpy(float)
     firsts = _first_quoted(df, labels, doc, order)
     n_quotes, n_docs, rows = len(df), int(df[doc].nunique()), []
     for group in order_roles(labels):
         mask = (labels == group).to_numpy()
-        boot = boot_means(
-            np.column_stack([counts * mask, counts]), n_boot, rng_for(seed, "voice", group)
-        )
+        with_words = np.column_stack([counts * mask, counts])
+        boot = boot_means(with_words, n_boot, rng_for(seed, "voice", group))
         with np.errstate(invalid="ignore", divide="ignore"):
-            word_low, word_high = interval(boot[:, 0] / boot[:, 1], ci)
-        first = int(firsts.get(group, 0))
+            word_ci = interval(boot[:, 0] / boot[:, 1], ci)
+        quotes, first = int(mask.sum()), int(firsts.get(group, 0))
         rows.append(
-            {"group": group, "quotes": int(mask.sum()), "quote_share": mask.mean()}
-            | _pair("quote_ci", wilson(int(mask.sum()), n_quotes, ci))
+            {"group": group, "quotes": quotes, "quote_share": quotes / n_quotes}
+            | _pair("quote_ci", wilson(quotes, n_quotes, ci))
             | {
                 "words": int(counts[mask].sum()),
                 "word_share": counts[mask].sum() / max(counts.sum(), 1),
             }
-            | {"word_ci_low": word_low, "word_ci_high": word_high}
+            | _pair("word_ci", word_ci)
             | {"first": first, "n_docs": n_docs, "first_share": first / n_docs}
             | _pair("first_ci", wilson(first, n_docs, ci))
-            | {"note": small_n_note(int(mask.sum()), min_n)}
+            | {"note": small_n_note(quotes, min_n)}
         )
     return pd.DataFrame(rows)

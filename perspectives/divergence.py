@@ -91,6 +91,28 @@ def _components(m_a: np.ndarray, m_b: np.ndarray, slots: dict[str, list[int]]) -
     return out
 
 
+def _component_records(
+    x: np.ndarray,
+    y: np.ndarray,
+    point: np.ndarray,
+    boot: np.ndarray,
+    slots: dict[str, list[int]],
+    names: tuple[str, str],
+    ci: float,
+    min_n: int,
+) -> tuple[Component, ...]:
+    """Each component with its n's (quotes scored for it), interval and note."""
+    records = []
+    for j, name in enumerate(COMPONENTS):
+        cols = slots[name]
+        n_a, n_b = (int((~np.isnan(m[:, cols])).any(axis=1).sum()) for m in (x, y))
+        notes = (small_n_note(n_a, min_n, names[0]), small_n_note(n_b, min_n, names[1]))
+        note = join_notes(*notes) if cols else "not scored"
+        low, high = interval(boot[:, j], ci) if min(n_a, n_b) > 1 else (np.nan, np.nan)
+        records.append(Component(name, float(point[j]), low, high, n_a, n_b, note))
+    return tuple(records)
+
+
 def framing_divergence(
     df: pd.DataFrame,
     a: str = "official",
@@ -121,22 +143,10 @@ def framing_divergence(
         point = _components(np.nanmean(x, 0, keepdims=True), np.nanmean(y, 0, keepdims=True), slots)
     rng = rng_for(seed, "framing", a, b)
     boot = _components(boot_means(x, n_boot, rng), boot_means(y, n_boot, rng), slots)
-    components = []
-    for j, name in enumerate(COMPONENTS):
-        cols = slots[name]
-        n_a, n_b = (int((~np.isnan(m[:, cols])).any(axis=1).sum()) for m in (x, y))
-        note = (
-            "not scored"
-            if not cols
-            else join_notes(small_n_note(n_a, min_n, a), small_n_note(n_b, min_n, b))
-        )
-        low, high = interval(boot[:, j], ci) if min(n_a, n_b) > 1 else (np.nan, np.nan)
-        components.append(Component(name, float(point[0, j]), low, high, n_a, n_b, note))
+    components = _component_records(x, y, point[0], boot, slots, (a, b), ci, min_n)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         index, index_boot = np.nanmean(point[0]), np.nanmean(boot, axis=1)
     low, high = interval(index_boot, ci) if min(len(x), len(y)) > 1 else (np.nan, np.nan)
     note = join_notes(small_n_note(len(x), min_n, a), small_n_note(len(y), min_n, b))
-    return FramingDivergence(
-        a, b, by, float(index), low, high, len(x), len(y), tuple(components), note
-    )
+    return FramingDivergence(a, b, by, float(index), low, high, len(x), len(y), components, note)

@@ -73,7 +73,8 @@ def log_odds(
     se = np.sqrt(1 / (y_a + alpha) + 1 / (y_b + alpha))
     table = pd.DataFrame({"word": vocab, "count_a": y_a.astype(int), "count_b": y_b.astype(int)})
     table = table.assign(delta=delta, se=se, z=delta / se)
-    table["favours"] = np.select([table["z"] > 0, table["z"] < 0], ["a", "b"], "neither")
+    tie = 1e-9  # |z| below this is rounding, not a preference
+    table["favours"] = np.select([table["z"] > tie, table["z"] < -tie], ["a", "b"], "neither")
     table = table.sort_values(["z", "word"], ascending=[False, True], ignore_index=True)
     strength = table["z"].abs().rank(ascending=False, method="first")
     table["rank"] = strength.groupby(table["favours"]).rank(method="first").astype(int)

@@ -85,6 +85,7 @@ def _placeholder(ax: Axes, message: str) -> None:
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.4")
     ax.set_xticks([])
     ax.set_yticks([])
+    ax.spines[:].set_visible(False)
 
 
 def _legend_above(ax: Axes, groups: Sequence[str], palette: Palette, owned: bool = True) -> None:
@@ -114,6 +115,7 @@ def _dot_panel(ax: Axes, stats: pd.DataFrame, value: str, low: str, high: str, p
     ax.set_yticks(ys, [_label(g, n) for g, n in zip(stats["group"], stats["n"], strict=True)])
     ax.set_ylim(len(stats) - 0.5, -0.5)
     ax.set_xlim(-1.1, 1.1)
+    ax.set_xticks([-1, -0.5, 0, 0.5, 1], ["−1", "−0.5", "0", "0.5", "1"])
 
 
 @themed
@@ -171,6 +173,8 @@ def stance_by_role(
         _dot_panel(panel, stats[stats["target"] == target], "net", "net_ci_low", "net_ci_high",
                    palette)  # fmt: skip
         panel.set_title(target.replace("_", " "))
+        if len(names) > 1:  # narrow panels: fewer ticks so labels never touch
+            panel.set_xticks([-1, 0, 1], ["−1", "0", "1"])
     label = "Net stance: share favor − share against (95% CI)"
     if ax is None:
         fig.supxlabel(label, fontsize="medium")
@@ -194,7 +198,7 @@ def frame_heatmap(
     """Frame profile per group (each row sums to 1) as a heatmap with the shares written in."""
     stats = compare.frame_profiles(df, by, frames, measure=measure, n_boot=0, min_n=min_n)
     groups = order_roles(stats["group"]) if not stats.empty else []
-    fig, ax = _axes(ax, width, _rows_height(len(groups), 0.28, 1.2))
+    fig, ax = _axes(ax, width, _rows_height(len(groups), 0.28, 1.3))
     if not groups:
         _placeholder(ax, "no frame scores")
         return fig
@@ -214,7 +218,7 @@ def frame_heatmap(
     ax.tick_params(length=0)
     ax.spines[:].set_visible(False)
     bar = fig.colorbar(image, ax=ax, shrink=0.9, aspect=15, pad=0.02)
-    bar.set_label("Share of frame profile")
+    bar.set_label("Profile share")
     bar.outline.set_visible(False)
     return fig
 
@@ -228,20 +232,23 @@ def fightin_words(
     by: str = "role",
     text: str = "text",
     top: int = 10,
+    min_z: float = 0.5,
     ax: Axes | None = None,
     palette: Palette = None,
     width: str | float = "one",
 ) -> Figure:
-    """The ``top`` most distinctive words of each side as bars of their z-scores (log-odds,
-    informative Dirichlet prior); dashed lines at |z| = 1.96."""
+    """The ``top`` most distinctive words of each side (|z| >= ``min_z``) as bars of their
+    z-scores (log-odds, informative Dirichlet prior); dashed lines at |z| = 1.96."""
     table = word_log_odds(df, a, b, by=by, text=text)
     side_b = table["b"].iloc[0] if not table.empty else (b or "rest")
-    side = {name: table[table["favours"] == name].nsmallest(top, "rank") for name in (a, side_b)}
+    strong = table[table["z"].abs() >= min_z]
+    side = {name: strong[strong["favours"] == name].nsmallest(top, "rank") for name in (a, side_b)}
     shown = pd.concat([side[a], side[side_b].iloc[::-1]])
     owned = ax is None
     fig, ax = _axes(ax, width, _rows_height(len(shown), 0.14, 0.9))
-    if shown.empty:
-        _placeholder(ax, "no words")
+    n_a, n_b = (int(table[n].iloc[0]) if not table.empty else 0 for n in ("n_a", "n_b"))
+    if shown.empty or not n_a or not n_b:
+        _placeholder(ax, f"no words to compare\n{_label(a, n_a)} vs {_label(side_b, n_b)}")
         return fig
     colours = [role_color(a if z >= 0 else side_b, palette) for z in shown["z"]]
     ys = np.arange(len(shown))
@@ -251,7 +258,6 @@ def fightin_words(
     for x in (-1.96, 1.96):
         ax.axvline(x, **ZERO_LINE)
     ax.axvline(0, color="0.3", linewidth=0.6)
-    n_a, n_b = int(table["n_a"].iloc[0]), int(table["n_b"].iloc[0])
     ax.set_xlabel(f"z-score: {a} (n={n_a}) vs {side_b} (n={n_b})")
     _legend_above(ax, [a, side_b], palette, owned)
     return fig
@@ -276,10 +282,11 @@ def voice_share(
     if stats.empty:
         _placeholder(ax, "no quotes")
         return fig
+    docs = int(stats["n_docs"].iloc[0])
     rows = {
         f"Quotes (n={int(stats['quotes'].sum())})": "quote_share",
         f"Words (n={int(stats['words'].sum())})": "word_share",
-        f"Quoted first\n(n={int(stats['n_docs'].iloc[0])} docs)": "first_share",
+        f"Quoted first\n(n={docs} doc{'s' if docs != 1 else ''})": "first_share",
     }
     for y, share in enumerate(rows.values()):
         left = 0.0
@@ -320,19 +327,18 @@ def quote_timeline(
     width: str | float = "one",
 ) -> Figure:
     """One document's quotes in reading order: a bar from start to end offset per quote, one
-    row per speaker (in order of first quote), coloured by role."""
+    row per speaker (in order of first quote), coloured by role. Without ``doc_id`` the
+    table's first document is drawn, titled "(1 of N documents)" when there are several."""
     require_columns(df, [doc, "start", "end"], "quote_timeline")
     docs = list(dict.fromkeys(df[doc].astype(str)))
-    if doc_id is None and len(docs) > 1:
-        shown = ", ".join(docs[:5]) + (", ..." if len(docs) > 5 else "")
-        raise ValueError(f"quote_timeline draws one document: pass doc_id= (one of {shown})")
-    part = df[df[doc].astype(str) == (doc_id if doc_id is not None else docs[0] if docs else "")]
+    shown = doc_id if doc_id is not None else docs[0] if docs else None
+    part = df[df[doc].astype(str) == shown]
     rows = _timeline_rows(part, speaker, by)
     speakers = list(dict.fromkeys(rows["_who"]))
     owned = ax is None
     fig, ax = _axes(ax, width, _rows_height(len(speakers), 0.2, 0.9))
     if rows.empty:
-        _placeholder(ax, f"no quotes in {doc_id}")
+        _placeholder(ax, "no quotes" + (f" in {doc_id}" if doc_id is not None else ""))
         return fig
     ys = rows["_who"].map({s: i for i, s in enumerate(speakers)})
     ends = np.maximum(rows["end"], rows["start"] + 0.006 * rows["end"].max())
@@ -343,6 +349,9 @@ def quote_timeline(
     ax.set_xlim(0, None)
     ax.set_xlabel("Position in article (characters)")
     ax.grid(axis="y", color="0.92", linewidth=0.5)
+    if doc_id is None and len(docs) > 1:
+        name = shown if len(shown) <= 30 else shown[:29] + "…"
+        ax.set_title(f"{name} (1 of {len(docs)} documents)", loc="left", fontsize="medium")
     _legend_above(ax, order_roles(rows["_role"]), palette, owned)
     return fig
 
@@ -377,6 +386,7 @@ def save_figure(
         raise OutputError(str(stem), f"unknown figure format(s) {unknown} (pdf, svg, png)")
     paths = []
     with paper_theme():
+        fig.draw_without_rendering()  # settle the constrained layout: the first save == later ones
         for fmt in formats:
             path = stem.parent / f"{stem.name}.{fmt}"
             try:

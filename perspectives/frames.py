@@ -30,7 +30,7 @@ def _word_regex(word: str) -> str:
     """One word of a term: hyphens optional, apostrophes either kind, trailing * = prefix."""
     prefix = word.endswith("*")
     core = word[:-1] if prefix else word
-    parts = [re.escape(p).replace("'", "['’]").replace("’", "['’]") for p in core.split("-")]
+    parts = [re.escape(p.replace("’", "'")).replace("'", "['’]") for p in core.split("-")]
     return r"[\s-]?".join(parts) + (r"\w*" if prefix else "")
 
 

@@ -1,8 +1,9 @@
 """Give each speaker a role from a taxonomy, and an affiliation where the text names one.
 
 Rules read the speaker's name, in-text mention and description against the taxonomy's word
-lists (``data/roles.yaml`` or a study's own file); a researcher's override file wins over
-them. Every assignment keeps the words it came from and the name of the rule that chose it.
+lists (``data/roles.yaml`` or a study's own file; countries in ``data/affiliations.yaml``);
+a researcher's override file wins over them. Every assignment keeps the words it came from
+and the name of the rule that chose it.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ class Lexicon:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """A study's roles (name, definition), its lexicons in precedence order, and the rule
-    that turns former office holders into commentators."""
+    """A study's roles (name, definition), its lexicons in precedence order, the rule that
+    turns former office holders into commentators, and the role of a country speaking."""
 
     roles: tuple[tuple[str, str], ...]
     default_role: str
@@ -143,8 +144,11 @@ def _parse_taxonomy(data: Any, source: str) -> Taxonomy:
         raise ConfigError(source, "'lexicons' must be a list")
     lexicons = tuple(_lexicon(item, roles, source) for item in data.get("lexicons", []))
     former = data.get("former") or {}
-    if not isinstance(former, dict) or former.get("role", default) not in roles:
-        raise ConfigError(source, "'former' needs words, applies_to and a role of the taxonomy")
+    if not isinstance(former, dict):
+        raise ConfigError(source, "'former' must be a mapping (words, applies_to, role)")
+    applies_to = _strings(former.get("applies_to"), "former applies_to", source)
+    if former.get("role", default) not in roles or not set(applies_to) <= set(roles):
+        raise ConfigError(source, "'former' needs words, and applies_to and a role of the taxonomy")
     if data.get("country_role", default) not in roles:
         raise ConfigError(source, f"country_role {data['country_role']!r} is not a role")
     return Taxonomy(
@@ -152,7 +156,7 @@ def _parse_taxonomy(data: Any, source: str) -> Taxonomy:
         default_role=default,
         lexicons=lexicons,
         former_words=_strings(former.get("words"), "former words", source),
-        former_applies_to=_strings(former.get("applies_to"), "former applies_to", source),
+        former_applies_to=applies_to,
         former_role=former.get("role"),
         country_role=data.get("country_role"),
         source=source,
@@ -409,14 +413,7 @@ def _decide(lexicon: Lexicon, hits: list[_Hit], fields: list, taxonomy: Taxonomy
             role, rule, evidence = taxonomy.former_role, "former", former + evidence
     texts = [text for text, _, _ in fields]
     affiliation = _affiliation(texts, hits, organisation_first=rule == "organisation")
-    return RoleAssignment(role, affiliation, _unique(evidence), rule)
-
-
-def _unique(words: Iterable[str]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for word in words:
-        seen.setdefault(_key(word), word.strip())
-    return tuple(seen.values())
+    return RoleAssignment(role, affiliation, tuple(dict.fromkeys(evidence)), rule)
 
 
 # --- affiliation ----------------------------------------------------------------------------

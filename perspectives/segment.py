@@ -38,6 +38,10 @@ _PLAIN_BREAK = re.compile(rf"(?:([^\W\d_]{{2,}})\.|\S*[?!])(?:{_NON_WORD}|\s+\S+
 # A known abbreviation (group 1 is checked) before a plain word, maybe with 's or a mark.
 _ABBREV_WORD = re.compile(r"([^\W\d_]{2,})\.\s+([^\W\d_]+)(?:[,;:\"\u201d)]|['\u2019]s)?")
 _DECISION_CACHE_SIZE = 50_000
+_PERIOD_CONTEXT = re.compile(
+    PunktLanguageVars._period_context_fmt % {"NonWord": _NON_WORD, "SentEndChars": "[.?!]"},
+    re.VERBOSE,
+)
 _NOT_SENTENCE_START = ".?!,;:"
 _NEXT_PARAGRAPH = "\n\nX"
 
@@ -94,12 +98,16 @@ class _NewsLanguageVars(PunktLanguageVars):
     """Punkt's English settings with curly quotes and guillemets as non-word punctuation.
 
     Pinned here so that a period right before a curly quote is a candidate sentence end
-    whatever NLTK version is installed.
+    whatever NLTK version is installed. The candidate regex is compiled with ``re``: NLTK
+    wraps its own in a per-match timeout guard that costs more than the match.
     """
 
     @property
     def _re_non_word_chars(self) -> str:
         return _NON_WORD
+
+    def period_context_re(self) -> re.Pattern[str]:
+        return _PERIOD_CONTEXT
 
 
 class _NewsPunkt(PunktSentenceTokenizer):
@@ -230,19 +238,19 @@ def _trie_node(node: dict) -> str:
 def _token_re() -> re.Pattern[str]:
     """The token regex: words and numbers, known abbreviations with their period, marks.
 
-    The common case (a whole word not followed by a period) is tried first, for speed.
+    The common cases (a whole word not followed by a period, a mark) are tried first.
     """
     abbreviations = sorted({entry.lower() for entry in word_list("abbreviations.txt")})
     word = r"[^\W_]+(?:['\u2019-][^\W_]+)*"  # with internal apostrophes and hyphens
     return re.compile(
         r"\d+(?:[.,]\d+)+"  # 3.5 100,000 1,234.56
         rf"|{word}(?![\w.'\u2019-])"
+        r"|\.{2,}|-{2,}|[^\w\s]"  # ellipsis, dash, any other mark (one character each)
         rf"|(?i:{_trie_pattern(abbreviations)})\."  # Dr. Feb. Retd. Ph.D.
         r"|(?:[^\W\d_]\.){2,}"  # U.S. a.m. e.g.
         r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: George W. Bush
         rf"|{word}"  # a word before a period that ends a sentence
-        r"|\.{2,}|-{2,}"  # ellipsis, dash
-        r"|\S"  # any other mark, one character each
+        r"|\S"  # what is left: "_"
     )
 
 

@@ -85,11 +85,14 @@ def test_missing_optional_columns_and_empty_tables_still_draw():
         assert "no" in FIGURES[name](empty).axes[0].texts[0].get_text()
 
 
-def test_timeline_needs_one_document():
-    df = pd.concat([_table(), _table().assign(doc_id="doc2")])
-    with pytest.raises(ValueError, match="pass doc_id="):
-        figures.quote_timeline(df)
-    assert figures.quote_timeline(df, "doc2").axes
+def test_timeline_draws_one_document_and_says_which():
+    df = pd.concat([_table(), _table(["resident"]).assign(doc_id="doc2")])
+    first = figures.quote_timeline(df).axes[0]
+    assert first.get_title(loc="left") == "doc1 (1 of 2 documents)"
+    assert len(first.get_yticklabels()) == 5
+    chosen = figures.quote_timeline(df, "doc2").axes[0]
+    assert chosen.get_title(loc="left") == "" and len(chosen.get_yticklabels()) == 1
+    assert figures.quote_timeline(df, "doc3").axes[0].texts[0].get_text() == "no quotes in doc3"
 
 
 def test_draws_on_a_given_axes_and_leaves_rc_untouched():

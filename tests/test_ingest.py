@@ -122,7 +122,9 @@ def test_empty_and_binary_files(tmp_path: Path, content: bytes, reason: str) -> 
 
 def test_non_utf8_is_decoded_as_cp1252_with_a_warning(tmp_path: Path) -> None:
     path = write(tmp_path / "legacy.txt", b"Caf\xe9 owners said \x93no\x94.")
-    with pytest.warns(UserWarning, match=r"legacy.txt: not valid UTF-8 \(byte 3\); decoded as cp1252"):
+    with pytest.warns(
+        UserWarning, match=r"legacy.txt: not valid UTF-8 \(byte 3\); decoded as cp1252"
+    ):
         article = read_article(path)
     assert article.text == "Café owners said “no”."
 

@@ -38,7 +38,9 @@ def test_notebooks_are_committed_without_outputs():
     assert [p.name[:3] for p in notebooks] == ["01_", "02_", "03_", "04_"]
     for path in notebooks:
         cells = json.loads(path.read_text())["cells"]
-        dirty = [c for c in cells if c["cell_type"] == "code" and (c["outputs"] or c["execution_count"])]
+        dirty = [
+            c for c in cells if c["cell_type"] == "code" and (c["outputs"] or c["execution_count"])
+        ]
         assert not dirty, f"{path.name} keeps outputs"
 
 

@@ -67,7 +67,10 @@ def test_short_real_paragraphs_and_quotes_are_not_headings() -> None:
         "“Enough Is Enough”\n\nHe Denied It\n\nHe denied it\n\n"
         "Reuters spoke to several residents:\n\n'Black Storm'\n\nLast line."
     )
-    assert kinds_and_texts(text) == [("headline", "Title Of The Story"), ("heading", "He Denied It")]
+    assert kinds_and_texts(text) == [
+        ("headline", "Title Of The Story"),
+        ("heading", "He Denied It"),
+    ]
 
 
 def test_look_alike_body_sentences_are_not_marked() -> None:

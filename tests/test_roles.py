@@ -20,7 +20,13 @@ from perspectives.roles import (
 # Every speaker of the seed article, coded by hand from reading it:
 # (speaker, in-text mention, description, role, affiliation).
 SEED_SPEAKERS = [
-    ("Sarfraz Bugti", "Balochistan's Chief Minister Sarfraz Bugti", None, "official", "Balochistan"),
+    (
+        "Sarfraz Bugti",
+        "Balochistan's Chief Minister Sarfraz Bugti",
+        None,
+        "official",
+        "Balochistan",
+    ),
     ("Sarfraz Bugti", "He", "Balochistan's Chief Minister", "official", "Balochistan"),
     (None, "provincial authorities", None, "official", None),
     ("Talal Chaudhry", "Junior Interior Minister Talal Chaudhry", None, "official", None),
@@ -172,7 +178,9 @@ def test_custom_taxonomy_replaces_the_default(tmp_path):
     path.write_text(CLERGY_TAXONOMY, encoding="utf-8")
     taxonomy = load_taxonomy(path)
     assert taxonomy.role_names == ("clergy", "official", "other")
-    imam = assign_role(None, "Maulana Tariq, the imam of the central mosque", None, taxonomy=taxonomy)
+    imam = assign_role(
+        None, "Maulana Tariq, the imam of the central mosque", None, taxonomy=taxonomy
+    )
     assert (imam.role, imam.evidence) == ("clergy", ("imam",))
     # The default lexicons are gone: an analyst is just 'other' in this study.
     assert assign_role(None, "a political analyst", None, taxonomy=taxonomy).role == "other"

@@ -7,6 +7,8 @@ canonical name. Non-body regions (bylines, credits, boilerplate) never yield quo
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..model import Article, Quote, Span
 from ..segment import split_paragraphs, split_sentences
 from .direct import direct_quotes
@@ -42,7 +44,23 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
         for r in reported_speech(text, sentences, quoted, used, names)
         if not _overlaps_any(r, direct)
     ]
-    return _records(article, sorted(direct + reported, key=lambda d: d.start))
+    drafts = _inherit_speakers(sorted(direct + reported, key=lambda d: d.start), paragraphs)
+    return _records(article, drafts)
+
+
+def _inherit_speakers(drafts: list[Draft], paragraphs: list[Span]) -> list[Draft]:
+    """An unattributed quote right after a paragraph whose last quote has a speaker (direct
+    or reported) is that speaker's: news text strings one person's words this way."""
+    starts = [p.start for p in paragraphs]
+    result: list[Draft] = []
+    for d in drafts:
+        prev = result[-1] if result else None
+        if d.mention is None and prev is not None and prev.mention is not None:
+            here = bisect_right(starts, d.start) - 1
+            if bisect_right(starts, prev.end - 1) - 1 >= here - 1:
+                d = Draft(d.kind, d.parts, prev.cue, prev.mention, "context:previous-speaker")
+        result.append(d)
+    return result
 
 
 def _covered(span: Span, blocked: list[tuple[int, int]]) -> bool:

@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicon import lexicon
+from .lexicon import DETERMINERS, lexicon
+from .marks import QUOTE_TOKENS
 from .mentions import Mention, mention_after, mention_before
 from .tokens import Token
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
 _MAX_CUE_DISTANCE = 12
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
+_DASHES = frozenset("―—–")
+_NOT_SUBJECT = frozenset({"and", "but", "or", "as", "when", "while", "which", "who", "that", "so"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,8 @@ def sentence_cut(toks: Sequence[Token]) -> int:
             glued = prev is not None and prev.end == t.start
             if t.text == "." and glued and (prev.lower in titles or len(prev.text) == 1):
                 continue
+            if t.text == "." and k + 1 < len(toks) and toks[k + 1].text in ",)":
+                continue  # `R-Ky.,` / `(R-Fla.)`: an abbreviation inside the sentence
             return k
     return len(toks)
 
@@ -49,8 +54,10 @@ def after_quote(toks: Sequence[Token]) -> Attribution | None:
     first = next((k for k, t in enumerate(toks) if t.is_word), None)
     if first is None or toks[0].text not in ",—–-―" and first != 0:
         return None
+    if toks[0].text in _DASHES and first == 1:
+        return _signature(toks)
     for c in range(first, min(len(toks), first + _MAX_CUE_DISTANCE)):
-        if not is_cue(toks[c]):
+        if not is_cue(toks[c]) or (c > first and toks[c - 1].lower in DETERMINERS):
             continue
         if c == first:
             if toks[c].lower in lexicon().participles:
@@ -58,10 +65,45 @@ def after_quote(toks: Sequence[Token]) -> Attribution | None:
             m = mention_after(toks, c + 1, len(toks))
             return Attribution(toks[c].start, toks[c].end, m, "after:inverted") if m else None
         m = mention_before(toks, c, first)
-        if m is not None and m.start == toks[first].start:
+        if m is not None and _opens_window(toks, first, m.start):
             return Attribution(toks[c].start, toks[c].end, m, "after:subject-verb")
-        return None
+        m = _window_subject(toks, first, c)
+        return Attribution(toks[c].start, toks[c].end, m, "after:subject") if m else None
     return None
+
+
+def _signature(toks: Sequence[Token]) -> Attribution | None:
+    """`"..." ― Jane Doe`: a dash and a bare name closing the sentence sign the quote."""
+    end = len(toks) - 1 if toks[-1].text in ".," else len(toks)
+    m = mention_after(toks, 1, end)
+    if m is None or m.name_start is None or m.end != toks[end - 1].end:
+        return None
+    return Attribution(toks[0].start, toks[0].end, m, "after:signature")
+
+
+def _window_subject(toks: Sequence[Token], first: int, c: int) -> Mention | None:
+    """The subject opening the words after a quote when the cue follows a long apposition
+    (`Jane Doe, a writer for The Atlantic, said`) or a plain noun phrase (`the book said`)."""
+    between = toks[first:c]
+    if any(t.text in QUOTE_TOKENS or is_cue(t) for t in between):
+        return None
+    m = mention_after(toks, first, c)
+    if (
+        m is not None
+        and m.kind != "pronoun"
+        and (m.name_start is not None or m.end == toks[c - 1].end)
+    ):
+        return m
+    if len(between) <= 3 and all(t.is_word and t.lower not in _NOT_SUBJECT for t in between):
+        return Mention(between[0].start, between[-1].end, "group")
+    return None
+
+
+def _opens_window(toks: Sequence[Token], first: int, start: int) -> bool:
+    """Does the mention open the words after the quote (`panel Chairman X said` allowed: at
+    most two lower-case modifiers before it)?"""
+    lead = [t for t in toks[first:] if t.start < start]
+    return len(lead) <= 2 and all(t.text.islower() and not is_cue(t) for t in lead)
 
 
 def before_quote(toks: Sequence[Token]) -> Attribution | None:

@@ -9,6 +9,7 @@ or are names and scare quotes, which are not quotations.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 
@@ -16,9 +17,11 @@ from ..model import Span
 from .attribution import Attribution, after_quote, before_quote, sentence_cut
 from .draft import Draft
 from .marks import QuotedSpan
+from .mentions import Mention
 from .tokens import tokens
 
 _MIN_SENTENCE_WORDS = 4
+_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}):\s+")
 
 
 def direct_quotes(
@@ -31,11 +34,13 @@ def direct_quotes(
     for n, q in enumerate(quoted):
         if n in names:
             continue
+        turns = _transcript_turns(text, q)
+        if turns:
+            drafts += turns
+            continue
         p_open = bisect_right(starts, q.open_at) - 1
         p_close = bisect_right(starts, q.close_at) - 1
-        prev_close = (
-            quoted[n - 1].after if n and quoted[n - 1].close_at >= starts[p_open] else None
-        )
+        prev_close = quoted[n - 1].after if n and quoted[n - 1].close_at >= starts[p_open] else None
         before_from = prev_close if prev_close is not None else paragraphs[p_open].start
         before = tokens(text, before_from, q.open_at)
         cut = _last_sentence_start(before)
@@ -60,6 +65,24 @@ def direct_quotes(
             continue
         drafts.append(_from_context(text, paragraphs, p_open, q, drafts))
     return drafts
+
+
+def _transcript_turns(text: str, q: QuotedSpan) -> list[Draft]:
+    """`"PENCE: Well, ...`: a quote whose paragraphs open with upper-case speaker labels is a
+    transcript; each labelled turn, with the unlabelled paragraphs after it, is one quote."""
+    turns: list[Draft] = []
+    for part in q.parts:
+        label = _LABEL.match(text, part.start, part.end)
+        if label is not None and label.end() < part.end:
+            name = Mention(label.start(1), label.end(1), "name", label.start(1), label.end(1))
+            cue = Span(label.end(1), label.end(1) + 1)
+            turns.append(Draft("direct", (Span(label.end(), part.end),), cue, name, "transcript"))
+        elif turns:
+            last = turns[-1]
+            turns[-1] = Draft(last.kind, (*last.parts, part), last.cue, last.mention, last.rule)
+        else:
+            return []
+    return turns
 
 
 def _last_sentence_start(toks: list) -> int:
@@ -107,7 +130,7 @@ def _from_context(
                     "direct", q.parts, Span(a.cue_start, a.cue_end), a.mention, "context:lead-in"
                 )
     prev = drafts[-1] if drafts else None
-    if prev is not None and prev.kind == "direct" and prev.mention is not None and p > 0:
-        if paragraphs[p - 1].start <= prev.end <= paragraphs[p - 1].end:
+    if prev is not None and prev.kind == "direct" and prev.mention is not None:
+        if paragraphs[max(p - 1, 0)].start <= prev.end <= paragraphs[p].end:
             return Draft("direct", q.parts, prev.cue, prev.mention, "context:previous-quote")
     return Draft("direct", q.parts, None, None, "unattributed")

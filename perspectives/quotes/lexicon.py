@@ -5,6 +5,7 @@ Kept apart from the rules so a study can read, extend or replace them without to
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +17,8 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Cue forms (form -> lemma), weak cues, phrases and the noun/title lists of speakers."""
+    """Cue forms (form -> lemma), weak cues, phrases and the noun/title lists of speakers;
+    ``cue_pattern`` finds lower-case cue words in a text in one pass."""
 
     cue_forms: dict[str, str]
     weak_lemmas: frozenset[str]
@@ -26,6 +28,7 @@ class Lexicon:
     speaker_nouns: frozenset[str]
     titles: frozenset[str]
     skip: frozenset[str]
+    cue_pattern: re.Pattern[str]
 
     def lemma(self, word: str) -> str | None:
         return self.cue_forms.get(word.lower())
@@ -46,6 +49,7 @@ def lexicon() -> Lexicon:
             forms[form.lower()] = words[0]
             if form.endswith("ing"):
                 participles.add(form.lower())
+    words = sorted({*forms, "according", "According"}, key=len, reverse=True)
     return Lexicon(
         cue_forms=forms,
         weak_lemmas=frozenset(weak),
@@ -55,4 +59,5 @@ def lexicon() -> Lexicon:
         speaker_nouns=frozenset(w.lower() for w in word_list("speaker_nouns.txt")),
         titles=frozenset(w.lower() for w in word_list("titles.txt")),
         skip=frozenset(w.lower() for w in word_list("attribution_skip.txt")),
+        cue_pattern=re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"),
     )

@@ -90,12 +90,16 @@ def find_quoted(text: str, paragraphs: Sequence[Span]) -> list[QuotedSpan]:
     found: list[QuotedSpan] = []
     pending: _Open | None = None  # a quote left open at the end of the previous paragraph
     for p_index, para in enumerate(paragraphs):
-        marks = [(m.start(), m.end() - m.start()) for m in _MARK.finditer(text, para.start, para.end)]
+        marks = [
+            (m.start(), m.end() - m.start()) for m in _MARK.finditer(text, para.start, para.end)
+        ]
         current: _Open | None = None
         if pending is not None:
-            if marks and not text[para.start : marks[0][0]].strip() and _direction(
-                text, *marks[0], False
-            ) == "open":
+            if (
+                marks
+                and not text[para.start : marks[0][0]].strip()
+                and _direction(text, *marks[0], False) == "open"
+            ):
                 current = _Open(pending.mark, marks[0][0] + marks[0][1], pending.parts)
                 marks = marks[1:]
             else:
@@ -120,6 +124,8 @@ def find_quoted(text: str, paragraphs: Sequence[Span]) -> list[QuotedSpan]:
 
 def _unclosed(pending: _Open, para: Span) -> QuotedSpan:
     return QuotedSpan(pending.mark, para.end, tuple(pending.parts), False)
+
+
 def name_quotes(
     text: str, quoted: Sequence[QuotedSpan], naming: Sequence[tuple[str, ...]]
 ) -> set[int]:

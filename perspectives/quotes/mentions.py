@@ -69,11 +69,11 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
     head = toks[j]
     if head.text == ",":
         return _apposed_before(toks, j, lo)
+    if head.text == ")":
+        return _parenthesised_before(toks, j, lo)
     if head.lower in SUBJECT_PRONOUNS:
         return Mention(head.start, head.end, "pronoun")
-    if not (_np_token(toks, j) and head.is_word) or (
-        head.is_cap and head.lower in lexicon().titles
-    ):
+    if not (_np_token(toks, j) and head.is_word):
         return None
     k, budget = j, 2 if head.text.islower() else 0
     while k - 1 >= lo:
@@ -87,23 +87,65 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
         k -= 1
     while k < j and not toks[k].is_word and toks[k].text not in "(":
         k += 1
+    if k - 2 >= lo and toks[k - 1].lower == "of" and toks[k - 2].is_cap:
+        owner = mention_before(toks, k - 1, lo)  # `Mr. Morgan of the Sierra Club`
+        if owner is not None and owner.name_start is not None:
+            return Mention(
+                owner.start,
+                toks[j].end,
+                owner.kind,
+                owner.name_start,
+                owner.name_end,
+                owner.description,
+            )
     return _build(toks, k, j)
 
 
 def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | None:
-    """`Rep. Jim Jordan, an oversight panel member, said`: the name before the apposition."""
+    """`Rep. Jim Jordan, an oversight panel member, said` / `Jane Doe, 25, said` / `John Roe,
+    of Springfield, Va., said`: the name before the apposition (at most two commas back)."""
     k = comma - 1
-    while k > lo and comma - k < _APPOSITION_TOKENS and toks[k].text != ",":
+    for _ in range(2):
+        while k > lo and comma - k < _APPOSITION_TOKENS and toks[k].text not in ",;:":
+            k -= 1
+        if k <= lo or toks[k].text != "," or k + 1 >= comma:
+            return None
+        first = toks[k + 1]
+        if _opens_apposition(first):
+            inner = mention_before(toks, k, lo)
+            if inner is not None and inner.kind != "pronoun" and inner.name_start is not None:
+                return _with_description(inner, first.start, toks[comma - 1].end)
         k -= 1
-    if k <= lo or toks[k].text != "," or k + 1 >= comma:
-        return None
-    first = toks[k + 1]
-    if not (first.lower in DETERMINERS or first.text.islower() or first.lower in lexicon().titles):
+    return None
+
+
+def _opens_apposition(first: Token) -> bool:
+    """A word that can open an apposition: a determiner, a lower-case word, a title, an age
+    or a party-state tag (`R-Ky.`)."""
+    low = first.lower
+    return (
+        low in DETERMINERS
+        or first.text.islower()
+        or low in lexicon().titles
+        or first.text.isdigit()
+        or (len(first.text) > 2 and first.text[1] in "-‐" and first.text[0].isupper())
+    )
+
+
+def _parenthesised_before(toks: Sequence[Token], close: int, lo: int) -> Mention | None:
+    """`Rep. Trey Gowdy (R-S.C.) said`: the mention before a short parenthesis, which it keeps."""
+    k = close - 1
+    while k > lo and close - k < _APPOSITION_TOKENS // 2 and toks[k].text != "(":
+        k -= 1
+    if k <= lo or toks[k].text != "(":
         return None
     inner = mention_before(toks, k, lo)
     if inner is None or inner.kind == "pronoun":
         return None
-    return _with_description(inner, first.start, toks[comma - 1].end)
+    end = toks[close].end
+    return Mention(
+        inner.start, end, inner.kind, inner.name_start, inner.name_end, inner.description
+    )
 
 
 def mention_after(toks: Sequence[Token], i: int, hi: int) -> Mention | None:
@@ -170,6 +212,8 @@ def _build(toks: Sequence[Token], k: int, j: int) -> Mention | None:
     n = j
     while n >= k and _name_token(toks[n], titles):
         n -= 1
+    if n == j > k and toks[j].is_cap and _is_abbrev_period(toks, j - 1):
+        n -= 1  # `Mr. King`: a title word after `Mr.` is a surname
     if n == j:  # ends in a common noun: a group or an office ("provincial authorities")
         return Mention(toks[k].start, toks[j].end, "group")
     name_start = toks[n + 1].start

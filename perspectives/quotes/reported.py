@@ -8,6 +8,7 @@ after naming words ("dubbed "Herof"") are names and do not make it mixed.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 
 from ..model import Span
@@ -20,6 +21,7 @@ from .tokens import Token, tokens
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
 _QUOTE_REACH = 6
+_FAR = 1 << 62
 _MIN_CONTENT_WORDS = 3
 _CLAUSE_OPENERS = frozenset({"that", ":"})
 
@@ -35,11 +37,17 @@ def reported_speech(
 
     ``names`` are indices of ``quoted`` spans that are names, which do not make a clause mixed.
     """
-    inside = [(p.start, p.end) for q in quoted for p in q.parts]
+    inside = sorted((p.start, p.end) for q in quoted for p in q.parts)
     drafts: list[Draft] = []
+    hits = [m.start() for m in lexicon().cue_pattern.finditer(text)]
     for sent in sentences:
+        first_hit = bisect_left(hits, sent.start)
+        if first_hit == len(hits) or hits[first_hit] >= sent.end:
+            continue  # no cue word in this sentence
         toks = tokens(text, sent.start, sent.end)
         for k, tok in enumerate(toks):
+            if tok.lower != "according" and not is_cue(tok):
+                continue
             if tok.start in used_cues or _within(tok.start, inside):
                 continue
             draft = _phrase_cue(toks, k) if tok.lower == "according" else _verb_cue(toks, k)
@@ -52,7 +60,9 @@ def reported_speech(
 
 
 def _within(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+    """Is ``offset`` inside one of ``spans`` (sorted, not overlapping)?"""
+    n = bisect_right(spans, (offset, _FAR)) - 1
+    return n >= 0 and spans[n][0] <= offset < spans[n][1]
 
 
 def _phrase_cue(toks: Sequence[Token], k: int) -> Draft | None:

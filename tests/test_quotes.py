@@ -1,0 +1,265 @@
+"""Tests of perspectives.quotes: the seed read by hand, tricky cases, offsets, benchmark floor."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from perspectives.brat import read_gold, read_texts
+from perspectives.evaluate import evaluate
+from perspectives.ingest import read_article
+from perspectives.model import Article, Quote
+from perspectives.quotes import extract
+
+
+def _check_offsets(quotes: list[Quote], document: str) -> None:
+    for q in quotes:
+        assert document[q.start : q.end] == q.text
+        if q.cue is not None:
+            assert document[q.cue_start : q.cue_end] == q.cue
+        if q.speaker_mention is not None:
+            assert document[q.mention_start : q.mention_end] == q.speaker_mention
+        for start, end in q.parts:
+            assert q.start <= start <= end <= q.end
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed_path) -> list[Quote]:
+    return extract(read_article(seed_path))
+
+
+def _find(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote holds {words!r}"
+    return found[0]
+
+
+# --- the seed article, as the lead reads it -------------------------------------------------
+
+
+def test_seed_according_to(seed_quotes):
+    q = _find(seed_quotes, "The military action was a direct response")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "provincial authorities", "according to")
+    assert q.text.endswith("dozens more wounded")
+
+
+def test_seed_bugti(seed_quotes):
+    q = _find(seed_quotes, "This was a well-planned")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Sarfraz Bugti", "told")
+    assert q.speaker_mention == "Balochistan's Chief Minister Sarfraz Bugti"
+    assert q.speaker_description == "Balochistan's Chief Minister"
+    confirmed = _find(seed_quotes, "17 security personnel")
+    assert (confirmed.kind, confirmed.speaker, confirmed.speaker_mention) == (
+        "indirect",
+        "Sarfraz Bugti",
+        "He",
+    )
+    operations = _find(seed_quotes, "resulted in the highest militant death toll")
+    assert (operations.kind, operations.speaker) == ("indirect", "Sarfraz Bugti")
+
+
+def test_seed_chaudhry_and_bla(seed_quotes):
+    q = _find(seed_quotes, "they had used civilians as human shields")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Talal Chaudhry", "stating")
+    claimed = _find(seed_quotes, "responsibility for the operation")
+    asserted = _find(seed_quotes, "it had killed 84 security force members")
+    for r in (claimed, asserted):
+        assert (r.kind, r.speaker) == ("indirect", "Baloch Liberation Army")
+    assert not [q for q in seed_quotes if q.text.strip(' ,"') in {"Herof", "black storm"}]
+
+
+def test_seed_direct_quotes_with_descriptions(seed_quotes):
+    q = _find(seed_quotes, "They hit me on my face and head")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Jamil Ahmed Mashwani", "recounted")
+    assert q.speaker_description == "a private security guard outside a damaged shop"
+    baker = _find(seed_quotes, "We stand in solidarity")
+    assert (baker.kind, baker.speaker) == ("direct", "Natalie Baker")
+    assert baker.speaker_mention == "U.S. Charge d'Affaires Natalie Baker"
+    expected = {
+        "This level of coordination": ("Ayesha Raza", "a political analyst based in Karachi"),
+        "Enough is enough": ("Bakhtawar Khan", "a university student in Quetta"),
+        "The strategic timing": ("Hassan Saeed", "a former security official"),
+        "My shop is destroyed": ("Mohammad Yasin", "a shopkeeper in Mastung"),
+    }
+    for words, (speaker, description) in expected.items():
+        q = _find(seed_quotes, words)
+        assert (q.kind, q.speaker, len(q.parts)) == ("direct", speaker, 2)
+        assert q.speaker_description.startswith(description)
+
+
+def test_seed_mixed_and_official_statements(seed_quotes):
+    alleged = _find(seed_quotes, "the assaults were carried out by")
+    assert (alleged.kind, alleged.speaker) == ("mixed", "Pakistan military")
+    called = _find(seed_quotes, "the allegations")
+    assert (called.kind, called.speaker) == ("mixed", "Randhir Jaiswal")
+    accused = _find(seed_quotes, "Islamabad of deflecting")
+    assert (accused.kind, accused.speaker) == ("indirect", "Randhir Jaiswal")
+    asif = _find(seed_quotes, "two of the attacks involved female perpetrators")
+    assert (asif.kind, asif.speaker, asif.cue) == ("indirect", "Khawaja Asif", "noting")
+    stated = _find(seed_quotes, "security forces successfully repelled")
+    assert (stated.kind, stated.speaker) == ("indirect", "Pakistan military")
+
+
+def test_seed_no_quotes_from_boilerplate(seed_quotes, seed_text):
+    forbidden = [
+        "Reporting by",
+        "Share:",
+        "Comments",
+        "Voices from the Region",
+        "Reuters spoke to several residents",
+        "The United States condemned",
+        "By Saleem Ahmed",
+    ]
+    for q in seed_quotes:
+        assert not any(word in q.text for word in forbidden), q.text
+    _check_offsets(seed_quotes, seed_text)
+
+
+# --- hand-made tricky cases -------------------------------------------------------------------
+
+
+def test_unbalanced_mark_does_not_crash():
+    text = 'The mayor said "we will rebuild the market.\nOfficials declined to comment.'
+    quotes = extract(text)
+    _check_offsets(quotes, text)
+
+
+def test_nested_quotes_make_one_quote():
+    text = "\u201cHe told me \u2018leave now\u2019 and I left,\u201d said Omar Khan, a farmer."
+    (q,) = extract(text)
+    assert (q.kind, q.speaker) == ("direct", "Omar Khan")
+    assert "\u2018leave now\u2019" in q.text
+
+
+def test_quote_without_speaker_is_not_made_up():
+    text = 'Smoke rose over the city.\n\n"Nobody knows what happens next in this town."'
+    (q,) = extract(text)
+    assert q.speaker is None and q.speaker_mention is None
+
+
+def test_article_of_only_quotes():
+    text = '"We are tired of this war and want peace."\n\n"Nobody listens to us here anymore."'
+    quotes = extract(text)
+    assert len(quotes) == 2
+    assert all(q.kind == "direct" for q in quotes)
+
+
+def test_multi_paragraph_quote():
+    text = (
+        'Jane Doe, a nurse at the hospital, said: "We worked through the night.\n\n'
+        '"There were not enough beds for everyone.\n\n'
+        '"We will not forget it."'
+    )
+    (q,) = extract(text)
+    assert (q.kind, q.speaker, len(q.parts)) == ("direct", "Jane Doe", 3)
+
+
+def test_said_colon_and_told_reporters():
+    text = 'Police chief Ali Raza said: "The roads are closed until further notice."'
+    (q,) = extract(text)
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Ali Raza", "said")
+    text = 'The minister told reporters: "We have arrested three suspects today."'
+    (q,) = extract(text)
+    assert (q.kind, q.cue) == ("direct", "told")
+    assert q.speaker_mention == "The minister"
+
+
+def test_said_that_full_quote_is_direct():
+    text = 'The governor said that "the state will pay for every damaged home."'
+    (q,) = extract(text)
+    assert q.kind == "direct"
+
+
+def test_string_of_quotes_and_speaker_in_previous_paragraph():
+    text = (
+        '"The water came in minutes," said Maria Lopez, a shop owner.\n\n'
+        '"We lost everything we had in the store."\n\n'
+        "The storm also hit the port. Maria Lopez said the insurance will not pay.\n\n"
+        '"I do not know how we will start again after this."'
+    )
+    quotes = extract(text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Maria Lopez"] * len(direct)
+    assert len(direct) >= 2
+
+
+def test_signature_dash_and_transcript_labels():
+    text = "\u201cHe is not fit for office.\u201d \u2015 Jane Roe\n"
+    (q,) = extract(text)
+    assert (q.speaker, q.cue) == ("Jane Roe", "\u2015")
+    text = '"SMITH: Welcome to the show.\n\n"JONES: Thank you for having me here."'
+    quotes = extract(text)
+    assert [q.speaker_mention for q in quotes] == ["SMITH", "JONES"]
+
+
+def test_doubled_apostrophe_quotes():
+    text = "''We must not overreact to campaign rhetoric,'' he told me."
+    (q,) = extract(text)
+    assert (q.kind, q.text) == ("direct", "We must not overreact to campaign rhetoric,")
+
+
+def test_apposition_and_party_tags():
+    text = '"Subpoenas are not optional," Rep. John Roe (R-Utah) said on Friday.'
+    (q,) = extract(text)
+    assert q.speaker == "John Roe"
+    text = "Jane Doe, 25, of Springfield, Va., said the police had lied to them."
+    (q,) = extract(text)
+    assert (q.kind, q.speaker) == ("indirect", "Jane Doe")
+
+
+# --- offsets, always -------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        '"',
+        "\u201c",
+        "\u201d",
+        "''",
+        "'",
+        " said ",
+        " told reporters ",
+        ", according to ",
+        "\r\n",
+        "\n\n",
+        ". ",
+        ", ",
+        ":",
+        " he ",
+        " Mr. ",
+        "Jane Doe",
+        " that ",
+        "\u2015 ",
+        "PENCE: ",
+        "(R-Utah)",
+        "\u00e9",
+        "\U0001f600",
+    ]
+)
+_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXT)
+def test_offsets_hold_for_any_text(text):
+    _check_offsets(extract(text), text)
+
+
+def test_offsets_hold_on_every_polnear_text(benchmarks_dir):
+    for corpus in ("polnear-open", "polnear-training"):
+        if (benchmarks_dir / corpus).is_dir():
+            for doc_id, text in read_texts(benchmarks_dir / corpus).items():
+                _check_offsets(extract(Article(doc_id, text)), text)
+
+
+def test_benchmark_floor(benchmarks_dir):
+    """Guards against regressions: figures a little below those measured (see the report)."""
+    root = benchmarks_dir / "polnear-open"
+    texts = read_texts(root)
+    gold = read_gold(root, texts)
+    records = [q for doc_id in gold for q in extract(Article(doc_id, texts[doc_id]))]
+    report = evaluate(gold, records, texts)
+    assert report.all.f1 >= 0.55
+    assert report.all.precision >= 0.87
+    assert report.direct.precision >= 0.75 and report.direct.recall >= 0.64
+    assert report.direct_speaker_accuracy >= 0.90
