@@ -256,6 +256,11 @@ def align_document(
     return pairs
 
 
+# PolNeAR's "direct" attributions are those whose content holds quotation marks, partial
+# quotes included; the predictions that match that definition are direct and mixed ones.
+QUOTED_KINDS = frozenset({"direct", "mixed"})
+
+
 def align(
     gold: Mapping[str, list[GoldAttribution]],
     predicted: Iterable[Record],
@@ -269,7 +274,7 @@ def align(
         if pred.doc_id not in by_doc:
             raise IngestError(f"prediction {pred.doc_id!r}", "doc_id is not in the gold set")
         _check_offsets(pred, texts[pred.doc_id])
-        if not direct_only or pred.kind == "direct":
+        if not direct_only or pred.kind in QUOTED_KINDS:
             by_doc[pred.doc_id].append(pred)
     pairs = []
     for doc_id, atts in gold.items():

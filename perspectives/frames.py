@@ -52,6 +52,27 @@ def term_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
+def case_folded(text: str) -> str | None:
+    """``text`` lower-cased, when lower-case patterns matched on it find exactly what their
+    case-insensitive forms find in ``text`` (no non-ASCII cased letters); else None."""
+    if not text.isascii() and any(c.lower() != c or c.upper() != c for c in set(text)):
+        return None
+    return text.lower()
+
+
+@lru_cache(maxsize=512)
+def cased(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without IGNORECASE, for lower-cased text (case-blind matching is slow)."""
+    return re.compile(pattern.pattern)
+
+
+def find_terms(pattern: re.Pattern[str], text: str, folded: str | None) -> list[tuple[int, int]]:
+    """Spans of ``pattern`` in ``text``, matched on ``folded`` (``case_folded(text)``) if set."""
+    if folded is None:
+        return [m.span() for m in pattern.finditer(text)]
+    return [m.span() for m in cased(pattern).finditer(folded)]
+
+
 def word_count(text: str) -> int:
     """Number of words (letters/digits, with inner apostrophes) in ``text``."""
     return len(WORD.findall(text))
@@ -130,9 +151,10 @@ def score_frames(text: str, lexicon: FrameLexicon | None = None) -> dict[str, Fr
     """
     lexicon = lexicon or _default_frames()
     root = math.sqrt(word_count(text)) or 1.0
+    folded = case_folded(text)
     scores = {}
     for name, pattern in lexicon.patterns.items():
-        evidence = tuple(m.group() for m in pattern.finditer(text))
+        evidence = tuple(text[s:e] for s, e in find_terms(pattern, text, folded))
         scores[name] = FrameScore(min(1.0, len(evidence) / root), evidence)
     return scores
 

@@ -43,7 +43,7 @@ _PERIOD_CONTEXT = re.compile(
     re.VERBOSE,
 )
 _NOT_SENTENCE_START = ".?!,;:"
-_NEXT_PARAGRAPH = "\n\nX"
+_NEXT_PARAGRAPH = "\n\nX"  # what Punkt sees after a range: see _punkt_cuts
 
 
 # --- paragraphs ---------------------------------------------------------------------------
@@ -117,7 +117,9 @@ class _NewsPunkt(PunktSentenceTokenizer):
     plain word and a period, or a ? or !, which Punkt always splits on, or a known
     abbreviation before a word ("Mr. Clarke"), which it splits on only when that word is a
     capitalised sentence starter. These are decided by a regex match; other contexts go to
-    Punkt unchanged, and its decision is remembered, as they recur ("Sept. 11").
+    Punkt unchanged, and its decision is remembered, as they recur ("Sept. 11"). This holds
+    because the parameters are not trained (no collocations, no orthographic context);
+    tests check that the decisions equal Punkt's own.
     """
 
     def __init__(self, params: PunktParameters, lang_vars: PunktLanguageVars) -> None:
@@ -236,21 +238,24 @@ def _trie_node(node: dict) -> str:
 
 @lru_cache(maxsize=1)
 def _token_re() -> re.Pattern[str]:
-    """The token regex: words and numbers, known abbreviations with their period, marks.
+    """The token regex: numbers, abbreviations with their period, words, marks.
 
-    The common cases (a whole word not followed by a period, a mark) are tried first.
+    A known abbreviation keeps its period unless it is the range's last token ("... at
+    Apple Inc." ends with the period as a token of its own). The abbreviation branches are
+    guarded by a lookahead for a short word and a period, so that an ordinary word fails
+    them after a few characters (speed).
     """
     abbreviations = sorted({entry.lower() for entry in word_list("abbreviations.txt")})
-    word = r"[^\W_]+(?:['\u2019-][^\W_]+)*"  # with internal apostrophes and hyphens
+    guard = max(len(entry.split(".")[0]) for entry in abbreviations)
     return re.compile(
         r"\d+(?:[.,]\d+)+"  # 3.5 100,000 1,234.56
-        rf"|{word}(?![\w.'\u2019-])"
-        r"|\.{2,}|-{2,}|[^\w\s]"  # ellipsis, dash, any other mark (one character each)
-        rf"|(?i:{_trie_pattern(abbreviations)})\."  # Dr. Feb. Retd. Ph.D.
+        rf"|(?=[^\W\d_]{{1,{guard}}}\.)(?:"
+        rf"(?i:{_trie_pattern(abbreviations)})\.(?=\s*\S)"  # Dr. Feb. Retd. Ph.D., not last
         r"|(?:[^\W\d_]\.){2,}"  # U.S. a.m. e.g.
-        r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: George W. Bush
-        rf"|{word}"  # a word before a period that ends a sentence
-        r"|\S"  # what is left: "_"
+        r"|[A-Z]\.(?=\s+[A-Z]))"  # an initial: George W. Bush
+        r"|[^\W_]+(?:['\u2019-][^\W_]+)*"  # a word, with internal apostrophes and hyphens
+        r"|\.{2,}|-{2,}"  # ellipsis, dash
+        r"|\S"  # any other mark, one character each
     )
 
 

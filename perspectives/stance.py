@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .frames import WORD, term_pattern
+from .frames import WORD, case_folded, cased, find_terms, term_pattern
 from .resources import data_yaml, user_yaml
 
 THRESHOLD = 0.3
@@ -212,10 +212,11 @@ def _concede(weights: list[float], clause_sentence: list[int], sentence: int) ->
         weights[c] = CONCEDED_WEIGHT
 
 
-def _layout(text: str, lex: _Lexicon) -> _Layout:
+def _layout(text: str, folded: str | None, lex: _Lexicon) -> _Layout:
     """Split a quote into sentences and clauses, and weigh conceded clauses down."""
     matches = list(WORD.finditer(text))
-    lows = [m.group().lower() for m in matches]
+    lows = [m.group().lower() for m in matches] if folded is None else WORD.findall(folded)
+    conceding_at = _conceding_starts(text, folded, [m.start() for m in matches], lex)
     sentence, clause, weights, clause_sentence = [], [], [], []
     prev_end, conceding_open = 0, False
     for i, m in enumerate(matches):
@@ -224,7 +225,7 @@ def _layout(text: str, lex: _Lexicon) -> _Layout:
         boundary = new_sentence or any(ch in gap for ch in ";:") or (conceding_open and "," in gap)
         nxt = lows[i + 1] if i + 1 < len(lows) else ""
         yielding = _opens_yielding(lows[i], gap, nxt, boundary, lex)
-        conceding = lex.conceding.match(text, m.start()) is not None
+        conceding = m.start() in conceding_at
         s = (sentence[-1] if sentence else -1) + new_sentence
         if boundary or yielding or conceding:
             if yielding:
@@ -239,8 +240,19 @@ def _layout(text: str, lex: _Lexicon) -> _Layout:
     return _Layout(text, tuple(lows), spans, tuple(sentence), tuple(clause), tuple(weights))
 
 
+def _conceding_starts(
+    text: str, folded: str | None, starts: list[int], lex: _Lexicon
+) -> frozenset[int]:
+    """Word starts where a conceding phrase ("even if") begins; one search rules most out."""
+    pattern, subject = (lex.conceding, text) if folded is None else (cased(lex.conceding), folded)
+    if pattern.search(subject) is None:
+        return frozenset()
+    return frozenset(p for p in starts if pattern.match(subject, p))
+
+
 def _items(
     layout: _Layout,
+    folded: str | None,
     targets: tuple[Target, ...],
     side: str | None,
     selfs: frozenset[str],
@@ -255,9 +267,9 @@ def _items(
             (0, "loaded", -1, against),
             (1, "mention", 0, alias),
         ):
-            found += [(m.start(), m.end(), rank, kind, pol, t.name) for m in pat.finditer(text)]
+            found += [(s, e, rank, kind, pol, t.name) for s, e in find_terms(pat, text, folded)]
     for kind, pol, pat in lex.cues:
-        found += [(m.start(), m.end(), 2, kind, pol, None) for m in pat.finditer(text)]
+        found += [(s, e, 2, kind, pol, None) for s, e in find_terms(pat, text, folded)]
     found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
     items, last_end, starts = [], -1, layout.starts
     for start, end, _, kind, pol, name in found:
@@ -360,8 +372,9 @@ def score_stance(
     lex = _lexicon()
     side = speaker_side(targets, speaker_role, speaker, speaker_affiliation)
     selfs = lex.self_indirect if kind == "indirect" else lex.self_direct
-    layout = _layout(text, lex)
-    items = _items(layout, targets, side, selfs, lex)
+    folded = case_folded(text)
+    layout = _layout(text, folded, lex)
+    items = _items(layout, folded, targets, side, selfs, lex)
     mentions = [it for it in items if it.kind in ("mention", "self")]
     totals = {t.name: 0.0 for t in targets}
     evidence: dict[str, list[str]] = {t.name: [] for t in targets}

@@ -257,6 +257,13 @@ def test_tokens() -> None:
     ]  # fmt: skip
 
 
+def test_an_abbreviation_that_ends_the_range_gives_up_its_period() -> None:
+    text = "Shares of Apple Inc. rose at Apple Inc."
+    assert texts(text, tokenize(text)) == [
+        "Shares", "of", "Apple", "Inc.", "rose", "at", "Apple", "Inc", ".",
+    ]  # fmt: skip
+
+
 def test_tokenize_a_range() -> None:
     text = "Skip this. Take Feb. 1 only."
     start = text.index("Take")
