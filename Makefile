@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 analyze: $(STAMP)
-	$(BIN)/perspectives analyze seeds -o results --figures figures
+	$(BIN)/perspectives analyze seeds --study seeds/study.yaml -o results --figures figures
 
 test: $(STAMP)
 	$(BIN)/python -m pytest --nbmake tests notebooks

@@ -55,7 +55,9 @@ def term_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[
 def case_folded(text: str) -> str | None:
     """``text`` lower-cased, when lower-case patterns matched on it find exactly what their
     case-insensitive forms find in ``text`` (no non-ASCII cased letters); else None."""
-    if not text.isascii() and any(c.lower() != c or c.upper() != c for c in set(text)):
+    if not text.isascii() and any(
+        c.lower() != c or c.upper() != c for c in set(text) if not c.isascii()
+    ):
         return None
     return text.lower()
 

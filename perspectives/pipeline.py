@@ -21,7 +21,7 @@ from .io import QuoteWriter, atomic_path
 from .model import Article, Quote
 from .quotes import extract
 from .roles import assign_role
-from .sentiment import score_quote
+from .sentiment import quote_sentences, score_quote
 from .stance import score_stance, stance_record
 from .study import Study, load_study
 
@@ -50,12 +50,13 @@ def score(quote: Quote, article: Article, study: Study) -> Quote:
         study.overrides,
     )
     content = content_of(quote, text)
-    vader = score_quote(content, mode="vader")
-    tuned = score_quote(content, mode=study.sentiment_mode)
+    spans = quote_sentences(content)
+    vader = score_quote(content, spans, "vader")
+    tuned = score_quote(content, spans, study.sentiment_mode)
     sentiment = {
         **vader.as_dict(),
         study.sentiment_mode: tuned.compound,
-        "sentences": [dataclasses.astuple(s) for s in vader.sentences],
+        "sentences": [(s.start, s.end, s.compound, s.pos, s.neu, s.neg) for s in vader.sentences],
     }
     stance = score_stance(
         content, study.targets, role.role, quote.speaker, role.affiliation, kind=quote.kind
@@ -141,11 +142,11 @@ def run_corpus(
                 failures.append({"source": article.source or article.doc_id, "reason": reason})
             for record in records:
                 writer.write(record)
+        if n_articles == 0 and failures:  # raised inside: the output is not replaced
+            first = failures[0]
+            raise IngestError(first["source"], f"{first['reason']} (no article could be read)")
     if errors_file is not None:
         _write_errors(errors_file, failures)
-    if n_articles == 0 and failures:
-        first = failures[0]
-        raise IngestError(first["source"], f"{first['reason']} (no article could be read)")
     return RunSummary(
         n_articles,
         writer.count,

@@ -39,12 +39,12 @@ class _Block:
 
 @dataclass(frozen=True)
 class _Rules:
-    """The compiled patterns and limits of regions.yaml."""
+    """The patterns of regions.yaml, each kind compiled into one alternation, and its limits."""
 
-    byline: tuple[re.Pattern[str], ...]
-    dateline: tuple[re.Pattern[str], ...]
-    credits: tuple[re.Pattern[str], ...]
-    boilerplate: tuple[re.Pattern[str], ...]
+    byline: re.Pattern[str]
+    dateline: re.Pattern[str]
+    credits: re.Pattern[str]
+    boilerplate: re.Pattern[str]
     settings: dict[str, Any]
     minor_words: frozenset[str]
 
@@ -62,8 +62,8 @@ def _rules() -> _Rules:
     for name, value in table["defs"].items():
         defs[name] = _expand(value, defs)
 
-    def compile_all(kind: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(_expand(p, defs), flags) for p in table[kind])
+    def compile_all(kind: str, flags: int = 0) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{_expand(p, defs)})" for p in table[kind]), flags)
 
     return _Rules(
         byline=compile_all("byline"),
@@ -93,10 +93,6 @@ def _blocks(text: str) -> list[_Block]:
     return blocks
 
 
-def _fullmatch_any(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
-    return any(p.fullmatch(line) for p in patterns)
-
-
 def _title_cased(line: str, rules: _Rules) -> bool:
     """Do most words outside the minor-word list start with a capital (or a digit)?"""
     words = [w for w in _WORD.findall(line) if w.lower() not in rules.minor_words]
@@ -110,7 +106,7 @@ def _is_headline(line: str, rules: _Rules) -> bool:
     limits = rules.settings["headline"]
     if len(line) > limits["max_chars"] or len(line.split()) > limits["max_words"]:
         return False
-    if line[0].islower() or any(p.match(line) for p in rules.dateline):
+    if line[0].islower() or rules.dateline.match(line):
         return False
     return not line.endswith(".") or _title_cased(line, rules)
 
@@ -127,9 +123,9 @@ def _is_heading(line: str, rules: _Rules) -> bool:
 def _line_kind(line: str, rules: _Rules) -> str | None:
     if len(line) > rules.settings["max_line_chars"]:
         return None
-    if _fullmatch_any(rules.byline, line):
+    if rules.byline.fullmatch(line):
         return "byline"
-    if _fullmatch_any(rules.boilerplate, line):
+    if rules.boilerplate.fullmatch(line):
         return "boilerplate"
     return None
 
@@ -141,9 +137,7 @@ def _block_regions(text: str, blocks: list[_Block], rules: _Rules) -> tuple[list
     last = len(blocks) - 1
     for index, block in enumerate(blocks):
         whole = text[block.start : block.end]
-        if len(whole) <= rules.settings["max_credits_chars"] and _fullmatch_any(
-            rules.credits, whole
-        ):
+        if len(whole) <= rules.settings["max_credits_chars"] and rules.credits.fullmatch(whole):
             regions.append(Region("credits", block.start, block.end))
             marked.add(index)
             continue
@@ -165,10 +159,9 @@ def _dateline(text: str, blocks: list[_Block], marked: set[int], rules: _Rules) 
     body = (b for i, b in enumerate(blocks) if i not in marked)
     for block in islice(body, rules.settings["dateline_paragraphs"]):
         line_end = block.lines[0][1]
-        for pattern in rules.dateline:
-            found = pattern.match(text, block.start, line_end)
-            if found and found.end() < block.end:
-                return Region("dateline", block.start, found.end())
+        found = rules.dateline.match(text, block.start, line_end)
+        if found and found.end() < block.end:
+            return Region("dateline", block.start, found.end())
     return None
 
 

@@ -6,7 +6,7 @@ replace (taxonomy, targets, frames) is YAML and can also be read from a user's p
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ def _data_text(name: str) -> str:
     return resources.files("perspectives").joinpath("data", name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> tuple[str, ...]:
     """Entries of a shipped list file (comments and blank lines dropped), in file order."""
     entries = []
@@ -31,7 +31,7 @@ def word_list(name: str) -> tuple[str, ...]:
     return tuple(entries)
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_yaml(name: str) -> Any:
     """A shipped YAML table."""
     return yaml.safe_load(_data_text(name))

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from .affiliation import affiliation, alternation, country_table, entry_pattern, fold, key, lower
 from .errors import ConfigError
 from .resources import data_yaml, user_yaml
 
@@ -25,13 +25,9 @@ DEFAULT_SOURCE = "perspectives/data/roles.yaml"
 # after it; an organisation's name alone; the words around the name in ``context``; default.
 RULES = ("override", "former", "title", "apposition", "organisation", "context", "default")
 
-_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
-_APOSTROPHES = "\u2018\u2019`\u00b4"
-_POSSESSIVE = re.compile(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)'s\b")
-_NOT_OWNERS = frozenset({"It", "That", "What", "He", "She", "There", "Here", "Let", "Who"})
-_NAMED = re.compile(r"[A-Z][\w'.&]*(?:[ \-](?:(?:of|for|and|on|the|i|e|ul)\b|[A-Z][\w'.&]*))*")
 _APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
 # Clause ends: punctuation, and a full stop after a lower-case word ("reporters.", not "Col.").
+_NEXT_NAME = re.compile(r"\s+[A-Z]")
 _CLAUSE_END = re.compile(r"[!?;:,\"\u201c\u201d]|(?<=[a-z]{4})\.(?=\s|$)")
 
 
@@ -43,6 +39,14 @@ class Lexicon:
     role: str
     titles: tuple[str, ...] = ()
     organisations: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (canonical name, forms)
+
+    @cached_property
+    def matchers(self) -> tuple[tuple, tuple, dict[str, str]]:
+        """Title and organisation patterns (``_matcher``), and folded form -> canonical name;
+        built on first use and kept, as scoring asks for them for every quote."""
+        forms = tuple(form for _, forms in self.organisations for form in forms)
+        names = {key(f): name for name, fs in self.organisations for f in fs}
+        return _matcher(self.titles), _matcher(forms), names
 
 
 @dataclass(frozen=True)
@@ -206,80 +210,48 @@ def _check_override_roles(overrides: Mapping[str, str], taxonomy: Taxonomy, sour
 # --- matching -------------------------------------------------------------------------------
 
 
-def _fold_char(c: str) -> str:
-    if c in _HYPHENS:
-        return " "
-    if c in _APOSTROPHES:
-        return "'"
-    base = unicodedata.normalize("NFKD", c)[:1] or c
-    return base if base.isprintable() else c
-
-
-def _fold(text: str) -> str:
-    """Accents, apostrophes and hyphens folded, one character for one (offsets kept)."""
-    return "".join(_fold_char(c) for c in text)
-
-
-def _lower(text: str) -> str:
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-def _key(text: str) -> str:
-    return " ".join(_lower(_fold(text)).split())
-
-
-def _entry_pattern(entry: str) -> str:
-    words = _fold(entry).split()
-    body = r"\s+".join(re.escape(w) for w in words)
-    first = words[0][0]
-    if first.islower() and entry != _lower(entry):
-        body = f"[{first}{first.upper()}]" + body[1:]
-    return body + ("(?:s|es)?" if words[-1][-1].isalnum() else "")
-
-
 @lru_cache(maxsize=256)
 def _matcher(entries: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two alternations, longest first: lower-case entries over folded lower-case text, and
     entries with capitals (names) over folded text as written."""
     ordered = sorted(set(entries), key=len, reverse=True)
-    lower = [_entry_pattern(e) for e in ordered if e == _lower(e)]
-    cased = [_entry_pattern(e) for e in ordered if e != _lower(e)]
-    return _alternation(lower), _alternation(cased)
+    lowered = [entry_pattern(e) for e in ordered if e == lower(e)]
+    capital = [entry_pattern(e) for e in ordered if e != lower(e)]
+    return alternation(lowered), alternation(capital)
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    """One word-bounded alternation (that matches nothing when there are no patterns)."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns or ["(?!)"]) + r")(?!\w)")
+def _folds(fields: list[tuple[str, str, bool]]) -> list[tuple[str, str]]:
+    """Each field's text folded, as written and in lower case: computed once per field."""
+    folded = [fold(text) for text, _, _ in fields]
+    return [(f, lower(f)) for f in folded]
 
 
-def _find(entries: tuple[str, ...], text: str) -> list[tuple[int, int]]:
-    """(start, end) of every entry found in ``text``, in text order."""
-    lower, cased = _matcher(entries)
-    folded = _fold(text)
-    spans = [m.span() for m in lower.finditer(_lower(folded))]
-    return sorted(spans + [m.span() for m in cased.finditer(folded)])
+def _find(entries: tuple[str, ...], folds: tuple[str, str]) -> list[tuple[int, int]]:
+    """(start, end) of every entry found in a text (given as ``_folds``), in text order."""
+    return _spans(_matcher(entries), folds)
 
 
-@lru_cache(maxsize=256)
-def _organisation_forms(lexicon: Lexicon) -> tuple[dict[str, str], tuple[str, ...]]:
-    """{folded form: canonical name} and all forms of the lexicon's organisations."""
-    forms = tuple(form for _, forms in lexicon.organisations for form in forms)
-    return {_key(f): name for name, fs in lexicon.organisations for f in fs}, forms
+def _spans(matcher: tuple[re.Pattern[str], ...], folds: tuple[str, str]) -> list:
+    lowered, capital = matcher
+    spans = [m.span() for m in lowered.finditer(folds[1])]
+    return sorted(spans + [m.span() for m in capital.finditer(folds[0])])
 
 
-def _lexicon_hits(lexicon: Lexicon, fields: list[tuple[str, str, bool]]) -> list[_Hit]:
+def _lexicon_hits(
+    lexicon: Lexicon, fields: list[tuple[str, str, bool]], folds: list[tuple[str, str]]
+) -> list[_Hit]:
     """Every title and organisation of ``lexicon`` found in the fields. In a proper name a
     title counts only before another name ("Sen. Ted Cruz", not "Martin Luther King")."""
-    names, org_forms = _organisation_forms(lexicon)
+    titles, organisations, names = lexicon.matchers
     hits = []
-    for index, (text, _, is_name) in enumerate(fields):
-        for start, end in _find(lexicon.titles, text):
-            if not is_name or re.match(r"\s+[A-Z]", text[end:]):
+    for index, ((text, _, is_name), folded) in enumerate(zip(fields, folds, strict=True)):
+        for start, end in _spans(titles, folded):
+            if not is_name or _NEXT_NAME.match(text, end):
                 hits.append(_Hit(text[start:end], index, True, None))
-        for start, end in _find(org_forms, text):
+        for start, end in _spans(organisations, folded):
             found = text[start:end]
-            name = names.get(_key(found)) or names.get(_key(found).rstrip("s"))
-            canonical = name if name and name != _lower(name) else None
+            name = names.get(key(found)) or names.get(key(found).rstrip("s"))
+            canonical = name if name and name != lower(name) else None
             hits.append(_Hit(found, index, False, canonical))
     return hits
 
@@ -314,10 +286,10 @@ def _fields(speaker: str | None, mention: str | None, description: str | None) -
     elif mention:
         head, comma, rest = mention.partition(",")
         fields += [(head, "title", _is_proper_name(head)), (comma + rest, "apposition", False)]
-    if description and description.strip() and _key(description) not in _key(mention):
+    if description and description.strip() and key(description) not in key(mention):
         rule = "apposition" if _APPOSITION_START.match(description) else "title"
         fields.append((description, rule, False))
-    if speaker and speaker.strip() and _key(speaker) not in _key(mention):
+    if speaker and speaker.strip() and key(speaker) not in key(mention):
         fields.append((speaker, "title", _is_proper_name(speaker)))
     return [f for f in fields if f[0].strip()]
 
@@ -354,29 +326,30 @@ def assign_role(
     texts = [text for text, _, _ in fields]
     override = _override(overrides, taxonomy, speaker, mention)
     if override:
-        return RoleAssignment(override[1], _affiliation(texts), (override[0],), "override")
+        return RoleAssignment(override[1], affiliation(texts), (override[0],), "override")
     decided = (
         _by_lexicons(fields, taxonomy)
         or _by_country(taxonomy, speaker, mention)
         or _by_lexicons(_context_fields(context, speaker, mention), taxonomy)
     )
-    return decided or RoleAssignment(taxonomy.default_role, _affiliation(texts), (), "default")
+    return decided or RoleAssignment(taxonomy.default_role, affiliation(texts), (), "default")
 
 
 def _by_lexicons(fields: list, taxonomy: Taxonomy) -> RoleAssignment | None:
     """The decision of the first lexicon with a word in ``fields``."""
+    folds = _folds(fields)
     for lexicon in taxonomy.lexicons:
-        hits = _lexicon_hits(lexicon, fields)
+        hits = _lexicon_hits(lexicon, fields, folds)
         if hits:
-            return _decide(lexicon, hits, fields, taxonomy)
+            return _decide(lexicon, hits, fields, folds, taxonomy)
     return None
 
 
 def _by_country(taxonomy: Taxonomy, *names: str | None) -> RoleAssignment | None:
     """A country or its capital speaking alone ("New Delhi rejected ...") is its government."""
-    pattern, forms = _country_table()
+    pattern, forms = country_table()
     for name in names if taxonomy.country_role else ():
-        m = pattern.fullmatch(_fold(re.sub(r"^\s*the\s+|\s+$", "", name or "", flags=re.I)))
+        m = pattern.fullmatch(fold(re.sub(r"^\s*the\s+|\s+$", "", name or "", flags=re.I)))
         country = forms.get(" ".join(m.group().split())) if m else None
         if m and country:
             return RoleAssignment(taxonomy.country_role, country, (m.group(),), "organisation")
@@ -388,16 +361,18 @@ def _override(
 ) -> tuple[str, str] | None:
     if not overrides:
         return None
-    keyed = {_key(k): (k, v) for k, v in overrides.items()}
+    keyed = {key(k): (k, v) for k, v in overrides.items()}
     for name in names:
-        if name and _key(name) in keyed:
-            key, role = keyed[_key(name)]
-            _check_override_roles({key: role}, taxonomy, "overrides")
-            return key, role
+        if name and key(name) in keyed:
+            written, role = keyed[key(name)]
+            _check_override_roles({written: role}, taxonomy, "overrides")
+            return written, role
     return None
 
 
-def _decide(lexicon: Lexicon, hits: list[_Hit], fields: list, taxonomy: Taxonomy) -> RoleAssignment:
+def _decide(
+    lexicon: Lexicon, hits: list[_Hit], fields: list, folds: list, taxonomy: Taxonomy
+) -> RoleAssignment:
     """Role, rule and evidence from one lexicon's hits, with the 'former' modifier applied."""
     role, evidence = lexicon.role, [h.text for h in hits]
     titled = [h for h in hits if h.is_title]
@@ -405,73 +380,11 @@ def _decide(lexicon: Lexicon, hits: list[_Hit], fields: list, taxonomy: Taxonomy
     if role in taxonomy.former_applies_to and taxonomy.former_role:
         hit_fields = sorted({h.field for h in hits})
         former = [
-            fields[i][0][s:e]
-            for i in hit_fields
-            for s, e in _find(taxonomy.former_words, fields[i][0])
+            fields[i][0][s:e] for i in hit_fields for s, e in _find(taxonomy.former_words, folds[i])
         ]
         if former:
             role, rule, evidence = taxonomy.former_role, "former", former + evidence
     texts = [text for text, _, _ in fields]
-    affiliation = _affiliation(texts, hits, organisation_first=rule == "organisation")
-    return RoleAssignment(role, affiliation, tuple(dict.fromkeys(evidence)), rule)
-
-
-# --- affiliation ----------------------------------------------------------------------------
-
-
-def _affiliation(
-    texts: list[str], hits: Iterable[_Hit] = (), organisation_first: bool = False
-) -> str | None:
-    """Country (name, demonym or capital), else a possessive owner ("Balochistan's"), else a
-    named organisation; an organisation's canonical name comes first when it alone decided."""
     canonical = next((h.canonical for h in hits if h.canonical), None)
-    named = _named_organisation(texts)
-    order = (
-        (canonical, named, _country(texts), _possessive(texts))
-        if organisation_first
-        else (_country(texts), _possessive(texts), named, canonical)
-    )
-    return next((a for a in order if a), None)
-
-
-@lru_cache(maxsize=1)
-def _country_table() -> tuple[re.Pattern[str], dict[str, str | None]]:
-    data = data_yaml("affiliations.yaml")
-    forms: dict[str, str | None] = {}
-    for country, aliases in data["countries"].items():
-        for form in (country, *(aliases or ())):
-            forms[" ".join(_fold(form).split())] = country
-    for phrase in data.get("not_countries", ()):
-        forms[" ".join(_fold(phrase).split())] = None
-    return _alternation([_entry_pattern(f) for f in sorted(forms, key=len, reverse=True)]), forms
-
-
-def _country(texts: list[str]) -> str | None:
-    pattern, forms = _country_table()
-    for text in texts:
-        for m in pattern.finditer(_fold(text)):
-            found = " ".join(m.group().split())
-            country = forms.get(found, forms.get(found[:-1], forms.get(found[:-2])))
-            if country:
-                return country
-    return None
-
-
-def _possessive(texts: list[str]) -> str | None:
-    for text in texts:
-        for m in _POSSESSIVE.finditer(_fold(text)):
-            if m.group(1) not in _NOT_OWNERS:
-                return text[m.start(1) : m.end(1)]
-    return None
-
-
-def _named_organisation(texts: list[str]) -> str | None:
-    heads = frozenset(data_yaml("affiliations.yaml").get("organisation_heads", ()))
-    for text in texts:
-        for m in _NAMED.finditer(text):
-            words = m.group().split()
-            while words and words[-1][:1].islower():
-                words.pop()
-            if words and words[-1] in heads:
-                return " ".join(words[1:] if words[0] == "The" else words)
-    return None
+    found = affiliation(texts, canonical, organisation_first=rule == "organisation")
+    return RoleAssignment(role, found, tuple(dict.fromkeys(evidence)), rule)

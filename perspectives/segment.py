@@ -32,14 +32,27 @@ _CONTENT = re.compile(r"\S(?:[\s\S]*\S)?")
 _CLOSERS = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"
 _REALIGN = re.compile(rf"[{re.escape(_CLOSERS)}]+?(?:\s+|(?=--)|$)")
 _NON_WORD = r"[)\";}\]*:@'({\[\u2018\u2019\u201c\u201d\xab\xbb?!]"
-# A Punkt context that Punkt always judges a sentence break: a plain word (two letters or
-# more) and a period, or a ? or !, followed by punctuation or by whitespace and a token.
-_PLAIN_BREAK = re.compile(rf"(?:([^\W\d_]{{2,}})\.|\S*[?!])(?:{_NON_WORD}|\s+\S+)")
-# A known abbreviation (group 1 is checked) before a plain word, maybe with 's or a mark.
-_ABBREV_WORD = re.compile(r"([^\W\d_]{2,})\.\s+([^\W\d_]+)(?:[,;:\"\u201d)]|['\u2019]s)?")
+# Punkt's context of a candidate: the word before it, the mark, what follows (group 1 is
+# the word and the mark; a leading blank only at the start of the text).
+_CONTEXT_PARTS = re.compile(rf"(\s*\S*?[.?!])(?:\s+\S+|{_NON_WORD})")
+_OPENERS = '[(\\[{"\u2018\u201c\xab]*'  # split off the word as tokens of their own
+# A context that Punkt always judges a sentence break: a plain word (two letters or more)
+# and a period, or a ? or !, followed by punctuation or by whitespace and a token.
+_PLAIN_BREAK = re.compile(rf"(?:{_OPENERS}([^\W\d_]{{2,}})\.|\S*[?!])(?:{_NON_WORD}|\s+\S+)")
+# A known abbreviation (group 1 is checked) before a plain word (group 2) and punctuation.
+_ABBREV_WORD = re.compile(rf"{_OPENERS}([^\W\d_]{{2,}})\.\s+([^\W\d_]+)(?:{_NON_WORD}\S*|,)?")
 _DECISION_CACHE_SIZE = 50_000
 _PERIOD_CONTEXT = re.compile(
     PunktLanguageVars._period_context_fmt % {"NonWord": _NON_WORD, "SentEndChars": "[.?!]"},
+    re.VERBOSE,
+)
+_PUNKT_WORD = re.compile(
+    PunktLanguageVars._word_tokenize_fmt
+    % {
+        "NonWord": _NON_WORD,
+        "MultiChar": PunktLanguageVars._re_multi_char_punct,
+        "WordStart": r"[^\(\"\`{\[:;&\#\*@\)}\]\-,\u2018\u2019\u201c\u201d\xab\xbb]",
+    },
     re.VERBOSE,
 )
 _NOT_SENTENCE_START = ".?!,;:"
@@ -95,31 +108,49 @@ def _soft_breaks(text: str, lines: list[tuple[int, int]]) -> set[int]:
 
 
 class _NewsLanguageVars(PunktLanguageVars):
-    """Punkt's English settings with curly quotes and guillemets as non-word punctuation.
+    """Punkt's English settings, with curly quotes and guillemets treated like ASCII quotes.
 
-    Pinned here so that a period right before a curly quote is a candidate sentence end
-    whatever NLTK version is installed. The candidate regex is compiled with ``re``: NLTK
-    wraps its own in a per-match timeout guard that costs more than the match.
+    A period before a closing curly quote is a candidate sentence end, and an opening one
+    is split off the word it precedes (so that "\u201cMr." is the abbreviation "Mr."). Both
+    regexes are compiled with ``re``: whitespace is then what it is for ``str.split`` and
+    the rest of this module, and NLTK's per-match timeout guard, which costs more than
+    the match, is skipped.
     """
-
-    @property
-    def _re_non_word_chars(self) -> str:
-        return _NON_WORD
 
     def period_context_re(self) -> re.Pattern[str]:
         return _PERIOD_CONTEXT
 
+    def _word_tokenizer_re(self) -> re.Pattern[str]:
+        return _PUNKT_WORD
 
-class _NewsPunkt(PunktSentenceTokenizer):
+
+class _CandidatePunkt(PunktSentenceTokenizer):
+    """Punkt that judges a candidate end mark by the tokens up to that mark only.
+
+    Stock Punkt cuts when any token of the candidate's context but the last is a sentence
+    break, including the tokens of the next word: the context of the period in ``Mr.
+    Trump." Then`` is ``Mr. Trump."``, where ``Trump.`` is a break, so it cut after "Mr.".
+    """
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        parts = _CONTEXT_PARTS.fullmatch(text)
+        if parts is None:
+            return super().text_contains_sentbreak(text)
+        own = sum(1 for _ in self._tokenize_words(parts[1]))
+        tokens = list(self._annotate_tokens(self._tokenize_words(text)))
+        return len(tokens) > own and any(token.sentbreak for token in tokens[:own])
+
+
+class _NewsPunkt(_CandidatePunkt):
     """Punkt with fast paths for the candidate sentence ends whose outcome is plain.
 
     Punkt builds and annotates token objects for every candidate; most candidates are a
     plain word and a period, or a ? or !, which Punkt always splits on, or a known
     abbreviation before a word ("Mr. Clarke"), which it splits on only when that word is a
     capitalised sentence starter. These are decided by a regex match; other contexts go to
-    Punkt unchanged, and its decision is remembered, as they recur ("Sept. 11"). This holds
-    because the parameters are not trained (no collocations, no orthographic context);
-    tests check that the decisions equal Punkt's own.
+    Punkt, and its decision is remembered, as they recur ("Sept. 11"). This holds because
+    the parameters are not trained (no collocations, no orthographic context); tests check
+    that the decisions equal those of ``_CandidatePunkt``.
     """
 
     def __init__(self, params: PunktParameters, lang_vars: PunktLanguageVars) -> None:
@@ -152,16 +183,25 @@ def _punkt() -> _NewsPunkt:
     return _NewsPunkt(params, _NewsLanguageVars())
 
 
-def _punkt_cuts(text: str, start: int, end: int) -> list[int]:
-    """Offsets in (start, end) where Punkt starts a new sentence (before realignment).
+def _punkt_cuts(chunk: str, offset: int) -> list[int]:
+    """Offsets (``offset`` + index in ``chunk``) where Punkt starts a new sentence.
 
-    Punkt sees the range followed by a blank line and a word, so that the end marks that
-    close the range are judged as at the end of any paragraph: the cuts inside a paragraph
-    are then the same whether Punkt runs on the paragraph or on the whole article.
+    Punkt sees the chunk followed by a blank line and a word, so that the end marks that
+    close it are judged as at the end of any paragraph: the cuts inside a paragraph are
+    then the same whether Punkt runs on the paragraph or on the whole article. Cuts are
+    taken before realignment (see ``_sentences_in``).
     """
-    chunk = text[start:end]
     spans = _punkt().span_tokenize(chunk + _NEXT_PARAGRAPH, realign_boundaries=False)
-    return [start + s for s, _ in spans if 0 < s < len(chunk)]
+    return [offset + s for s, _ in spans if 0 < s < len(chunk)]
+
+
+def _article_chunk(text: str, paragraphs: list[Span]) -> str:
+    """The text from the first paragraph to the last, with the gaps between paragraphs
+    turned into as many newlines: same offsets, and every paragraph break a break for
+    Punkt, whose idea of whitespace is narrower than ``str.splitlines``."""
+    pieces = [text[a.start : a.end] + "\n" * (b.start - a.end) for a, b in pairwise(paragraphs)]
+    pieces.append(text[paragraphs[-1].start : paragraphs[-1].end])
+    return "".join(pieces)
 
 
 def _sentences_in(
@@ -192,19 +232,19 @@ def _sentences_in(
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentences of text[start:end] (taken as one paragraph), as trimmed spans into ``text``."""
     start, end = _clamp(text, start, end)
-    return _sentences_in(text, start, end, _punkt_cuts(text, start, end), Span)
+    return _sentences_in(text, start, end, _punkt_cuts(text[start:end], start), Span)
 
 
 def segment(text: str) -> tuple[Paragraph, ...]:
     """Paragraphs of ``text`` with their sentences.
 
-    Punkt runs once over the whole text (fast); its cuts are then split by paragraph, which
-    gives the same sentences as ``split_sentences`` on each paragraph.
+    Punkt runs once over the whole article (fast); its cuts are then split by paragraph,
+    which gives the same sentences as ``split_sentences`` on each paragraph.
     """
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         return ()
-    cuts = _punkt_cuts(text, paragraphs[0].start, paragraphs[-1].end)
+    cuts = _punkt_cuts(_article_chunk(text, paragraphs), paragraphs[0].start)
     result = []
     for p in paragraphs:
         inside = cuts[bisect_right(cuts, p.start) : bisect_left(cuts, p.end)]

@@ -268,7 +268,7 @@ def score_quote(
     its sentences' weighted by their number of words.
     """
     _check_mode(mode)
-    spans = _spans(text) if sentence_spans is None else [_as_pair(s) for s in sentence_spans]
+    spans = quote_sentences(text) if sentence_spans is None else list(map(_as_pair, sentence_spans))
     if mode == "vader":
         whole = _vader().polarity_scores(text)
         scores = [
@@ -296,8 +296,9 @@ def _as_pair(span: Any) -> tuple[int, int]:
     return (span.start, span.end) if hasattr(span, "start") else (int(span[0]), int(span[1]))
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
-    """Sentence offsets from the segmenter; the whole text if it is unavailable."""
+def quote_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets from the segmenter (the whole text if it is unavailable): what
+    ``score_quote`` splits by; split once and pass them to score a quote in several modes."""
     try:
         from .segment import split_sentences
     except ImportError:

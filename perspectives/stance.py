@@ -2,7 +2,8 @@
 
 Rules, transparent: find target mentions (aliases, the speaker's own "we"), attach the
 evaluative cues of ``data/stance_lexicon.yaml`` to them by clause and distance, flip negated
-cues, halve conceded clauses, and sum. ``StanceClassifier`` learns stance from coded quotes.
+cues, halve conceded clauses, and sum. ``StanceClassifier`` and ``cross_validate_stance``
+(in ``stance_model``, importable from here too) learn stance from coded quotes.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any
 from .errors import ConfigError
 from .frames import WORD, case_folded, cased, find_terms, term_pattern
 from .resources import data_yaml, user_yaml
+from .stance_model import cross_validate_stance  # noqa: F401 - part of this module's API
 
 THRESHOLD = 0.3
 SELF_WEIGHT = 0.5
@@ -404,108 +405,10 @@ def _label(total: float, evidence: list[str], threshold: float) -> StanceScore:
     return StanceScore(label, score, tuple(evidence))
 
 
-# ---------------------------------------------------------------- supervised stance
-# scikit-learn is imported on first use of StanceClassifier (PEP 562 module __getattr__),
-# so that rule-based scoring, which every pipeline run does, never pays for it.
-
-
-def _documents(X: Any) -> list[str]:
-    """Texts, or (text, target) pairs whose words are also tagged with the target."""
-    docs = []
-    for x in X:
-        if isinstance(x, str):
-            docs.append(x)
-        else:
-            text, target = x
-            docs.append(text + " " + " ".join(f"{target}__{w}" for w in WORD.findall(text.lower())))
-    return docs
-
-
-@lru_cache(maxsize=1)
-def _classifier_class() -> type:
-    from sklearn.base import BaseEstimator, ClassifierMixin
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
-    from sklearn.utils.validation import check_is_fitted
-
-    class StanceClassifier(ClassifierMixin, BaseEstimator):
-        """TF-IDF + logistic regression stance model, for a study with hand-coded quotes.
-
-        Parameters
-        ----------
-        ngram_range, min_df : passed to ``TfidfVectorizer``.
-        C, class_weight, max_iter : passed to ``LogisticRegression``.
-
-        ``X`` is a list of quote texts, or of ``(text, target)`` pairs to learn one model for
-        several targets. Learned: ``pipeline_``, ``classes_``.
-
-        Examples
-        --------
-        >>> X = ["they acted bravely", "a brutal failure", "we praise them", "cowardly, cruel"]
-        >>> model = StanceClassifier().fit(X, ["favor", "against", "favor", "against"])
-        >>> model.predict(["brutal and cowardly"]).tolist()
-        ['against']
-        """
-
-        def __init__(
-            self, ngram_range=(1, 2), min_df=1, C=1.0, class_weight="balanced", max_iter=1000
-        ):
-            self.ngram_range = ngram_range
-            self.min_df = min_df
-            self.C = C
-            self.class_weight = class_weight
-            self.max_iter = max_iter
-
-        def fit(self, X: Any, y: Any) -> Any:
-            """Learn from quotes ``X`` and their labels ``y``; returns ``self``."""
-            tfidf = TfidfVectorizer(
-                ngram_range=self.ngram_range, min_df=self.min_df, sublinear_tf=True
-            )
-            logreg = LogisticRegression(
-                C=self.C, class_weight=self.class_weight, max_iter=self.max_iter
-            )
-            self.pipeline_ = Pipeline([("tfidf", tfidf), ("logreg", logreg)])
-            self.pipeline_.fit(_documents(X), list(y))
-            self.classes_ = self.pipeline_.classes_
-            return self
-
-        def predict(self, X: Any) -> Any:
-            check_is_fitted(self)
-            return self.pipeline_.predict(_documents(X))
-
-        def predict_proba(self, X: Any) -> Any:
-            check_is_fitted(self)
-            return self.pipeline_.predict_proba(_documents(X))
-
-    StanceClassifier.__module__ = __name__
-    StanceClassifier.__qualname__ = "StanceClassifier"
-    globals()["StanceClassifier"] = StanceClassifier  # later lookups, pickle, doctest
-    return StanceClassifier
-
-
 def __getattr__(name: str) -> Any:
+    """``StanceClassifier`` lives in ``stance_model`` (scikit-learn is imported on first use)."""
     if name == "StanceClassifier":
-        return _classifier_class()
+        from . import stance_model
+
+        return stance_model.StanceClassifier
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def cross_validate_stance(texts: Any, labels: Any, cv: int = 5, **params: Any) -> dict[str, float]:
-    """Stratified ``cv``-fold accuracy and macro-F1 (mean and sd) of ``StanceClassifier``."""
-    from sklearn.model_selection import StratifiedKFold, cross_validate
-
-    labels = list(labels)
-    if len(texts) != len(labels):
-        raise ConfigError("stance training data", f"{len(texts)} texts but {len(labels)} labels")
-    smallest = min(Counter(labels).values(), default=0)
-    if smallest < cv:
-        raise ConfigError("stance training data", f"a label has {smallest} examples, < cv={cv}")
-    folds = StratifiedKFold(n_splits=cv, shuffle=True, random_state=0)
-    scoring = {"accuracy": "accuracy", "macro_f1": "f1_macro"}
-    model = _classifier_class()(**params)
-    result = cross_validate(model, list(texts), labels, cv=folds, scoring=scoring)
-    summary: dict[str, float] = {"n": len(labels), "cv": cv}
-    for name in scoring:
-        summary[name] = float(result[f"test_{name}"].mean())
-        summary[f"{name}_sd"] = float(result[f"test_{name}"].std())
-    return summary

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from pathlib import Path
 
+import tomllib
 import yaml
 
-from perspectives.pipeline import analyze_article
 from perspectives.ingest import read_article
+from perspectives.pipeline import analyze_article
 
 ROOT = Path(__file__).resolve().parents[1]
 # conda-forge names of packages whose PyPI names differ, or that PyPI bundles as an extra

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from perspectives import segment as segment_module
 from perspectives.model import Paragraph, Sentence
@@ -158,6 +157,14 @@ def test_seed_paragraphs_are_its_lines(seed_text: str) -> None:
         ),
         ("It began at 3 p.m. The police came.", ["It began at 3 p.m.", "The police came."]),
         ("Mr. and Mrs. Smith arrived.", ["Mr. and Mrs. Smith arrived."]),
+        (
+            '"It is over," said Mr. Trump." Then he left.',
+            ['"It is over," said Mr. Trump."', "Then he left."],
+        ),
+        (
+            "\u201cMr. Trump is here.\u201d Ready for Trump vs. Clinton?; maybe.",
+            ["\u201cMr. Trump is here.\u201d", "Ready for Trump vs. Clinton?; maybe."],
+        ),
     ],
 )
 def test_abbreviations_initials_and_numbers(text: str, expected: list[str]) -> None:
@@ -276,7 +283,7 @@ PIECES = st.sampled_from(
     [" ", "  ", "\n", "\r\n", "\r", "\n\n", "\t", "\u00a0", "\u2029", ".", "..", "!", "?",
      '"', "'", "\u201c", "\u201d", "\u2019", "(", ")", ",", "-", "--", "Dr.", "U.S.", "Mr.",
      "Feb.", "W.", "3.5", "the", "The", "He", "he", "said", "word", "Caf\u00e9", "e\u0301",
-     "\u0130", "_", "1.", "No.", "i.e."]
+     "\u0130", "_", "1.", "No.", "i.e.", "\u201cMr.", "Trump.\u201d", "Clarke's", "(Retd.)"]
 )  # fmt: skip
 TEXTS = st.one_of(
     st.text(max_size=300),
@@ -325,7 +332,7 @@ def test_spans_slice_the_original_text_exactly(text: str) -> None:
 @given(TEXTS)
 def test_fast_paths_decide_as_punkt_does(text: str) -> None:
     fast = segment_module._punkt()
-    plain = PunktSentenceTokenizer(fast._params, lang_vars=fast._lang_vars)
+    plain = segment_module._CandidatePunkt(fast._params, lang_vars=fast._lang_vars)
     assert list(fast.span_tokenize(text, realign_boundaries=False)) == list(
         plain.span_tokenize(text, realign_boundaries=False)
     )

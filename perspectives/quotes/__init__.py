@@ -7,7 +7,8 @@ canonical name. Non-body regions (bylines, credits, boilerplate) never yield quo
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from ..model import Article, Quote, Span
 from ..segment import split_paragraphs, split_sentences
@@ -39,10 +40,13 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
     direct = direct_quotes(text, paragraphs, quoted, names)
     used = {d.cue.start for d in direct if d.cue is not None}
     sentences = [s for p in paragraphs for s in split_sentences(text, p.start, p.end)]
+    direct.sort(key=lambda d: d.start)
+    starts = [d.start for d in direct]
+    reach = list(accumulate((d.end for d in direct), max))
     reported = [
         r
         for r in reported_speech(text, sentences, quoted, used, names)
-        if not _overlaps_any(r, direct)
+        if not _overlaps_any(r, direct, starts, reach)
     ]
     drafts = _inherit_speakers(sorted(direct + reported, key=lambda d: d.start), paragraphs)
     return _records(article, drafts)
@@ -67,13 +71,19 @@ def _covered(span: Span, blocked: list[tuple[int, int]]) -> bool:
     return any(s <= span.start and span.end <= e for s, e in blocked)
 
 
-def _overlaps_any(draft: Draft, others: list[Draft]) -> bool:
-    """A reported clause that mostly repeats a direct quote is that quote, not a new one."""
+def _overlaps_any(draft: Draft, others: list[Draft], starts: list[int], reach: list[int]) -> bool:
+    """A reported clause that mostly repeats a direct quote is that quote, not a new one.
+
+    ``others`` are sorted by start; ``reach[i]`` is the furthest end among ``others[:i + 1]``,
+    so only the few drafts that can overlap are looked at.
+    """
     size = draft.end - draft.start
-    for other in others:
-        shared = min(draft.end, other.end) - max(draft.start, other.start)
-        if shared > size / 2:
+    i = bisect_left(starts, draft.end) - 1
+    while i >= 0 and reach[i] > draft.start:
+        other = others[i]
+        if min(draft.end, other.end) - max(draft.start, other.start) > size / 2:
             return True
+        i -= 1
     return False
 
 

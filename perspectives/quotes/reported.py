@@ -38,6 +38,7 @@ def reported_speech(
     ``names`` are indices of ``quoted`` spans that are names, which do not make a clause mixed.
     """
     inside = sorted((p.start, p.end) for q in quoted for p in q.parts)
+    opens = [q.open_at for q in quoted]  # in reading order, so sorted
     drafts: list[Draft] = []
     hits = [m.start() for m in lexicon().cue_pattern.finditer(text)]
     for sent in sentences:
@@ -55,7 +56,7 @@ def reported_speech(
                 draft is not None
                 and len(text[draft.start : draft.end].split()) >= _MIN_CONTENT_WORDS
             ):
-                drafts.append(_kind(draft, quoted, names))
+                drafts.append(_kind(draft, opens, names))
     return drafts
 
 
@@ -215,9 +216,14 @@ def _index_at(toks: Sequence[Token], offset: int, start: bool = False) -> int:
     return len(toks) - 1
 
 
-def _kind(draft: Draft, quoted: Sequence[QuotedSpan], names: Collection[int]) -> Draft:
-    """Mixed when the reported clause holds a quoted fragment that is not a name."""
-    for n, q in enumerate(quoted):
-        if draft.start <= q.open_at < draft.end and n not in names:
+def _kind(draft: Draft, opens: Sequence[int], names: Collection[int]) -> Draft:
+    """Mixed when the reported clause holds a quoted fragment that is not a name.
+
+    ``opens`` are the quoted spans' opening offsets, sorted (binary search, not a scan).
+    """
+    n = bisect_left(opens, draft.start)
+    while n < len(opens) and opens[n] < draft.end:
+        if n not in names:
             return Draft("mixed", draft.parts, draft.cue, draft.mention, draft.rule)
+        n += 1
     return draft

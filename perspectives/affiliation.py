@@ -1,0 +1,143 @@
+"""Affiliations of speakers, and the text folding that role and affiliation matching share.
+
+A speaker's affiliation is a country (name, demonym or capital, ``data/affiliations.yaml``),
+a possessive owner ("Balochistan's") or a named organisation ("the Interior Ministry").
+Folding maps accents, apostrophes and hyphens one character for one, so offsets are kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .resources import data_yaml
+
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
+_APOSTROPHES = "\u2018\u2019`\u00b4"
+_POSSESSIVE = re.compile(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)'s\b")
+_NOT_OWNERS = frozenset({"It", "That", "What", "He", "She", "There", "Here", "Let", "Who"})
+_NAMED = re.compile(r"[A-Z][\w'.&]*(?:[ \-](?:(?:of|for|and|on|the|i|e|ul)\b|[A-Z][\w'.&]*))*")
+
+
+def _fold_char(c: str) -> str:
+    if c in _HYPHENS:
+        return " "
+    if c in _APOSTROPHES:
+        return "'"
+    base = unicodedata.normalize("NFKD", c)[:1] or c
+    return base if base.isprintable() else c
+
+
+def _lower_char(c: str) -> str:
+    return c.lower() if len(c.lower()) == 1 else c
+
+
+class _CharTable(dict):
+    """A ``str.translate`` table filled on demand from a one-character function."""
+
+    def __init__(self, function) -> None:  # noqa: ANN001 - a str -> str function
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, code: int) -> str:
+        self[code] = self.function(chr(code))
+        return self[code]
+
+
+_FOLD = _CharTable(_fold_char)
+_LOWER = _CharTable(_lower_char)
+
+
+def fold(text: str) -> str:
+    """Accents, apostrophes and hyphens folded, one character for one (offsets kept)."""
+    return text.translate(_FOLD)
+
+
+def lower(text: str) -> str:
+    """Lower case, one character for one (a letter whose lower case is longer is kept)."""
+    return text.lower() if text.isascii() else text.translate(_LOWER)
+
+
+def key(text: str) -> str:
+    """The form names are compared in: folded, lower case, spaces collapsed."""
+    return " ".join(lower(fold(text)).split())
+
+
+def entry_pattern(entry: str) -> str:
+    """The regular expression of one word-list entry, over folded text (plural allowed)."""
+    words = fold(entry).split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    first = words[0][0]
+    if first.islower() and entry != lower(entry):
+        body = f"[{first}{first.upper()}]" + body[1:]
+    return body + ("(?:s|es)?" if words[-1][-1].isalnum() else "")
+
+
+def alternation(patterns: list[str]) -> re.Pattern[str]:
+    """One word-bounded alternation (that matches nothing when there are no patterns)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns or ["(?!)"]) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def country_table() -> tuple[re.Pattern[str], dict[str, str | None]]:
+    """The pattern of every country form, and form -> country (None: not a country)."""
+    data = data_yaml("affiliations.yaml")
+    forms: dict[str, str | None] = {}
+    for country, aliases in data["countries"].items():
+        for form in (country, *(aliases or ())):
+            forms[" ".join(fold(form).split())] = country
+    for phrase in data.get("not_countries", ()):
+        forms[" ".join(fold(phrase).split())] = None
+    return alternation([entry_pattern(f) for f in sorted(forms, key=len, reverse=True)]), forms
+
+
+@lru_cache(maxsize=1)
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(data_yaml("affiliations.yaml").get("organisation_heads", ()))
+
+
+def affiliation(
+    texts: list[str], canonical: str | None = None, organisation_first: bool = False
+) -> str | None:
+    """Country (name, demonym or capital), else a possessive owner ("Balochistan's"), else a
+    named organisation; an organisation's ``canonical`` name comes first when it alone
+    decided the role."""
+    named = _named_organisation(texts)
+    order = (
+        (canonical, named, _country(texts), _possessive(texts))
+        if organisation_first
+        else (_country(texts), _possessive(texts), named, canonical)
+    )
+    return next((a for a in order if a), None)
+
+
+def _country(texts: list[str]) -> str | None:
+    pattern, forms = country_table()
+    for text in texts:
+        for m in pattern.finditer(fold(text)):
+            found = " ".join(m.group().split())
+            country = forms.get(found, forms.get(found[:-1], forms.get(found[:-2])))
+            if country:
+                return country
+    return None
+
+
+def _possessive(texts: list[str]) -> str | None:
+    for text in texts:
+        for m in _POSSESSIVE.finditer(fold(text)):
+            if m.group(1) not in _NOT_OWNERS:
+                return text[m.start(1) : m.end(1)]
+    return None
+
+
+def _named_organisation(texts: list[str]) -> str | None:
+    heads = _organisation_heads()
+    for text in texts:
+        for m in _NAMED.finditer(text):
+            words = m.group().split()
+            while words and words[-1][:1].islower():
+                words.pop()
+            if words and words[-1] in heads:
+                return " ".join(words[1:] if words[0] == "The" else words)
+    return None

@@ -1,0 +1,108 @@
+"""Corpus runs: bad articles reported, atomic outputs, formats round-trip, Dask equals serial."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from perspectives.cli import main
+from perspectives.io import QuoteWriter
+from perspectives.pipeline import run_corpus
+from perspectives.table import quotes_frame, read_quotes
+
+
+@pytest.fixture()
+def messy_corpus(tmp_path, seed_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(seed_path, corpus / "seed.txt")
+    (corpus / "empty.txt").write_text("")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 100)
+    rows = [
+        json.dumps({"id": "good", "text": '"We will rebuild," the mayor said.'}),
+        '{"id": "broken", "text": ',
+        json.dumps({"id": "also-good", "text": "Officials said the road was closed."}),
+    ]
+    (corpus / "rows.jsonl").write_text("\n".join(rows) + "\n")
+    narration = "The river rose overnight and the roads out of town were closed. " * 8 + "\n\n"
+    quoted = '"We have nowhere to go," said Ana Ruiz, a farmer.\n\n'
+    block = narration * 20 + quoted
+    (corpus / "huge.txt").write_text(block * (5_000_000 // len(block) + 1))
+    return corpus
+
+
+def test_bad_articles_go_to_the_errors_file_and_the_rest_is_right(messy_corpus, tmp_path):
+    out, errors = tmp_path / "quotes.jsonl", tmp_path / "errors.jsonl"
+    summary = run_corpus([messy_corpus], out, errors_file=errors)
+    failed = [json.loads(line) for line in errors.read_text().splitlines()]
+    reasons = {f["source"].split("/")[-1]: f["reason"] for f in failed}
+    assert set(reasons) == {"empty.txt", "binary.txt", "rows.jsonl:line 2"}
+    assert summary.errors == 3
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    docs = {r["doc_id"] for r in records}
+    assert {"seed", "good", "also-good", "huge"} <= docs
+    assert summary.quotes == len(records)
+
+
+def test_every_format_round_trips_the_same_table(tmp_path, seed_path):
+    tables = {}
+    for suffix in ("jsonl", "csv", "parquet"):
+        out = tmp_path / f"quotes.{suffix}"
+        run_corpus([seed_path], out)
+        tables[suffix] = read_quotes(out)
+    columns = list(tables["jsonl"].columns)
+    for suffix in ("csv", "parquet"):
+        pd.testing.assert_frame_equal(
+            tables[suffix][columns], tables["jsonl"], check_dtype=False, check_exact=False
+        )
+
+
+def test_an_interrupted_write_keeps_the_previous_file(tmp_path):
+    out = tmp_path / "quotes.jsonl"
+    out.write_text("previous\n")
+    with pytest.raises(RuntimeError):
+        with QuoteWriter(out) as writer:
+            writer.write({"doc_id": "d", "text": "half"})
+            raise RuntimeError("interrupted")
+    assert out.read_text() == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["quotes.jsonl"]
+
+
+def test_dask_engine_gives_exactly_the_serial_records(tmp_path, seed_path):
+    pytest.importorskip("distributed")
+    from perspectives.distributed import dask_engine
+
+    corpus = tmp_path / "corpus.jsonl"
+    text = seed_path.read_text(encoding="utf-8")
+    with open(corpus, "w", encoding="utf-8") as fh:
+        for i in range(12):
+            fh.write(json.dumps({"id": f"a{i}", "text": text}) + "\n")
+    serial, parallel = tmp_path / "serial.jsonl", tmp_path / "dask.jsonl"
+    run_corpus([corpus], serial)
+    run_corpus([corpus], parallel, engine=dask_engine(workers=2, batch=5))
+    assert parallel.read_bytes() == serial.read_bytes()
+
+
+def test_cli_reports_a_missing_input_in_one_line(tmp_path, capsys):
+    assert main(["quotes", str(tmp_path / "absent"), "-o", str(tmp_path / "q.jsonl")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "absent" in err and "Traceback" not in err
+    assert not (tmp_path / "q.jsonl").exists()
+
+
+def test_cli_writes_quotes_to_stdout(tmp_path, seed_path, capsys):
+    assert main(["quotes", str(seed_path), "-o", "-", "--quiet"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    table = quotes_frame(json.loads(line) for line in lines)
+    assert len(table) >= 15 and set(table["role"]) >= {"official", "resident", "analyst"}
+
+
+def test_every_cli_command_has_help(capsys):
+    for command in ("text", "quotes", "analyze", "sentiment", "evaluate", "view"):
+        with pytest.raises(SystemExit) as exit_:
+            main([command, "--help"])
+        assert exit_.value.code == 0
+    assert "usage" in capsys.readouterr().out
