@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from .errors import OutputError
-from .table import flatten_quote
+from .table import SCALAR_FIELDS, flatten_quote
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 _PARQUET_BATCH = 2048
@@ -133,8 +133,8 @@ class QuoteWriter:
         if self.format == "parquet":
             self._close_parquet()
         elif self._fh is not None:
-            if self.format == "csv" and self._csv is None:
-                self._fh.write("\n")  # an empty table is still a valid (header-less) CSV
+            if self.format == "csv" and self._csv is None:  # no quotes: the header alone
+                self._fh.write(",".join([*SCALAR_FIELDS, "n_words"]) + "\n")
             self._fh.close()
         self._atomic.__exit__(kind, exc, tb)
 

@@ -52,7 +52,11 @@ def score(quote: Quote, article: Article, study: Study) -> Quote:
     content = content_of(quote, text)
     spans = quote_sentences(content)
     vader = score_quote(content, spans, "vader")
-    tuned = score_quote(content, spans, study.sentiment_mode)
+    tuned = (
+        vader
+        if study.sentiment_mode == "vader"
+        else score_quote(content, spans, study.sentiment_mode)
+    )
     sentiment = {
         **vader.as_dict(),
         study.sentiment_mode: tuned.compound,

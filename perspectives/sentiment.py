@@ -15,15 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from vaderSentiment.vaderSentiment import (
-    BOOSTER_DICT,
-    N_SCALAR,
-    NEGATE,
-    SentimentIntensityAnalyzer,
-    SentiText,
-)
+from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE
 
 from .errors import ConfigError, IngestError, OutputError
+from .fast_vader import FastVader
 from .model import Span
 from .resources import data_yaml
 
@@ -72,7 +67,7 @@ class Sentiment:
         return {"compound": self.compound, "pos": self.pos, "neu": self.neu, "neg": self.neg}
 
 
-class NewsAnalyzer(SentimentIntensityAnalyzer):
+class NewsAnalyzer(FastVader):
     """VADER with a news lexicon and negative-quantifier scope; VADER's rules otherwise.
 
     Parameters
@@ -93,20 +88,19 @@ class NewsAnalyzer(SentimentIntensityAnalyzer):
         for word in neutral:
             self.lexicon.pop(word.lower(), None)
         self.quantifiers = frozenset(q.lower() for q in quantifiers)
+        self._negators = _NEGATORS | self.quantifiers
 
-    def sentiment_valence(
-        self, valence: float, sentitext: SentiText, item: str, i: int, sentiments: list[float]
-    ) -> list[float]:
+    def word_valence(self, words: list[str], lowered: list[str], i: int, caps: bool) -> float:
         """VADER's word valence, then negated if a negative quantifier scopes over it."""
-        sentiments = super().sentiment_valence(valence, sentitext, item, i, sentiments)
-        if sentiments[-1] and self._in_quantifier_scope(sentitext.words_and_emoticons, i):
-            sentiments[-1] *= N_SCALAR
-        return sentiments
+        valence = super().word_valence(words, lowered, i, caps)
+        if valence and self._in_quantifier_scope(lowered, i):
+            valence *= N_SCALAR
+        return valence
 
-    def _in_quantifier_scope(self, words: list[str], i: int) -> bool:
+    def _in_quantifier_scope(self, lowered: list[str], i: int) -> bool:
         """A quantifier beyond VADER's own negation window, with no clause break between."""
         for distance in range(1, min(i, _SCOPE_WINDOW) + 1):
-            word = words[i - distance].lower()
+            word = lowered[i - distance]
             if word in _SCOPE_BREAKS:
                 return False
             if word in self.quantifiers:
@@ -115,48 +109,17 @@ class NewsAnalyzer(SentimentIntensityAnalyzer):
 
     def features(self, sentence: str) -> dict[str, float]:
         """VADER's four scores of one sentence plus the calibration features (``FEATURES``)."""
-        text, words, valences = self._valences(sentence)
-        lowered = [w.lower() for w in words]
+        text, lowered, valences = self.valences(sentence)
         return {
             **self.score_valence(valences, text),
             "pos_sum": sum(v for v in valences if v > 0),
             "neg_sum": sum(v for v in valences if v < 0),
             "n_pos": float(sum(v > 0 for v in valences)),
             "n_neg": float(sum(v < 0 for v in valences)),
-            "negations": float(sum(_is_negator(w, self.quantifiers) for w in lowered)),
+            "negations": float(sum(w in self._negators or "n't" in w for w in lowered)),
             "contrast": float("but" in lowered),
             "question": float("?" in sentence),
         }
-
-    def _valences(self, sentence: str) -> tuple[str, list[str], list[float]]:
-        """The steps of ``polarity_scores`` before its final sum: text, words, valences."""
-        text = self._emoji_as_words(sentence)
-        sentitext = SentiText(text)
-        words = sentitext.words_and_emoticons
-        valences: list[float] = []
-        for i, item in enumerate(words):
-            following = words[i + 1].lower() if i + 1 < len(words) else ""
-            if item.lower() in BOOSTER_DICT or (item.lower() == "kind" and following == "of"):
-                valences.append(0)
-            else:
-                valences = self.sentiment_valence(0, sentitext, item, i, valences)
-        return text, words, self._but_check(words, valences)
-
-    def _emoji_as_words(self, text: str) -> str:
-        """Emoji replaced by their descriptions, as ``polarity_scores`` does."""
-        parts, prev_space = [], True
-        for char in text:
-            if char in self.emojis:
-                parts.append(("" if prev_space else " ") + self.emojis[char])
-                prev_space = False
-            else:
-                parts.append(char)
-                prev_space = char == " "
-        return "".join(parts).strip()
-
-
-def _is_negator(word: str, quantifiers: frozenset[str]) -> bool:
-    return word in _NEGATORS or word in quantifiers or "n't" in word
 
 
 @dataclass(frozen=True)
@@ -229,8 +192,8 @@ def fit_news_calibration(
 
 
 @lru_cache(maxsize=1)
-def _vader() -> SentimentIntensityAnalyzer:
-    return SentimentIntensityAnalyzer()
+def _vader() -> FastVader:
+    return FastVader()
 
 
 @lru_cache(maxsize=1)

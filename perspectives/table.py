@@ -23,6 +23,7 @@ WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 TEXT_COLUMNS = ("doc_id", "quote_id", "kind", "text", "cue", "speaker", "speaker_mention")
 TEXT_COLUMNS += ("speaker_description", "role", "affiliation")
+OFFSET_COLUMNS = ("start", "end", "cue_start", "cue_end", "mention_start", "mention_end")
 SCALAR_FIELDS = tuple(
     f
     for f in Quote.__dataclass_fields__
@@ -67,7 +68,7 @@ def quotes_frame(quotes: Iterable[Quote | Mapping[str, Any]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     if frame.empty:
         return pd.DataFrame(columns=[*SCALAR_FIELDS, "n_words"])
-    return frame
+    return _normalised(frame)
 
 
 def _read_jsonl(path: Path) -> pd.DataFrame:
@@ -86,6 +87,24 @@ def _read_jsonl(path: Path) -> pd.DataFrame:
     return quotes_frame(rows)
 
 
+def _normalised(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same dtypes whatever the source: text as str or None, offsets as nullable ints."""
+    for column in TEXT_COLUMNS:
+        if column in frame:
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    for column in OFFSET_COLUMNS:
+        if column in frame:
+            frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+    return frame
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    frame = pd.read_csv(
+        path, dtype=dict.fromkeys(TEXT_COLUMNS, object), keep_default_na=False, na_values=[""]
+    )
+    return _normalised(frame)
+
+
 def read_quotes(path: str | Path) -> pd.DataFrame:
     """A quotes table from ``.jsonl`` (records, flattened), ``.csv`` or ``.parquet`` (flat)."""
     p = Path(path)
@@ -96,10 +115,9 @@ def read_quotes(path: str | Path) -> pd.DataFrame:
         if suffix in (".jsonl", ".ndjson"):
             return _read_jsonl(p)
         if suffix == ".csv":
-            dtypes = {c: "string" for c in TEXT_COLUMNS}
-            return pd.read_csv(p, dtype=dtypes, keep_default_na=False, na_values=[""])
+            return _read_csv(p)
         if suffix in (".parquet", ".pq"):
-            return pd.read_parquet(p)
+            return _normalised(pd.read_parquet(p))
     except (OSError, ValueError) as exc:
         raise IngestError(str(p), f"cannot be read as a quotes table ({exc})") from None
     raise IngestError(str(p), f"unknown quotes table format {suffix!r} (jsonl, csv, parquet)")

@@ -18,6 +18,7 @@ from .lexicon import lexicon
 from .marks import find_quoted, name_quotes
 from .reported import reported_speech
 from .speakers import SpeakerResolver
+from .tokens import TokenIndex
 
 __all__ = ["extract"]
 
@@ -37,7 +38,8 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
         if not _covered(Span(q.open_at, q.open_at + 1), blocked)
     ]
     names = name_quotes(text, quoted, lexicon().naming)
-    direct = direct_quotes(text, paragraphs, quoted, names)
+    index = TokenIndex(text)
+    direct = direct_quotes(text, index, paragraphs, quoted, names)
     used = {d.cue.start for d in direct if d.cue is not None}
     sentences = [s for p in paragraphs for s in split_sentences(text, p.start, p.end)]
     direct.sort(key=lambda d: d.start)
@@ -45,7 +47,7 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
     reach = list(accumulate((d.end for d in direct), max))
     reported = [
         r
-        for r in reported_speech(text, sentences, quoted, used, names)
+        for r in reported_speech(text, index, sentences, quoted, used, names)
         if not _overlaps_any(r, direct, starts, reach)
     ]
     drafts = _inherit_speakers(sorted(direct + reported, key=lambda d: d.start), paragraphs)

@@ -31,7 +31,8 @@ class Attribution:
 
 
 def is_cue(tok: Token) -> bool:
-    return tok.is_word and lexicon().lemma(tok.text) is not None and not tok.text[0].isupper()
+    """A lower-case reporting verb (`said`, `told`); a capitalised one opens a name."""
+    return tok.lemma is not None
 
 
 def sentence_cut(toks: Sequence[Token]) -> int:
@@ -132,7 +133,7 @@ def before_quote(toks: Sequence[Token]) -> Attribution | None:
 
 def _is_object(toks: Sequence[Token], c: int, end: int) -> bool:
     """`told reporters` / `told the BBC`: a short object after a verb that takes one."""
-    if lexicon().lemma(toks[c].text) not in _OBJECT_LEMMAS:
+    if toks[c].lemma not in _OBJECT_LEMMAS:
         return False
     m = mention_after(toks, c + 1, end)
     return m is not None and m.end == toks[end - 1].end

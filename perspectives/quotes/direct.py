@@ -18,14 +18,18 @@ from .attribution import Attribution, after_quote, before_quote, sentence_cut
 from .draft import Draft
 from .marks import QuotedSpan
 from .mentions import Mention
-from .tokens import tokens
+from .tokens import TokenIndex
 
 _MIN_SENTENCE_WORDS = 4
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}):\s+")
 
 
 def direct_quotes(
-    text: str, paragraphs: Sequence[Span], quoted: Sequence[QuotedSpan], names: Collection[int] = ()
+    text: str,
+    index: TokenIndex,
+    paragraphs: Sequence[Span],
+    quoted: Sequence[QuotedSpan],
+    names: Collection[int] = (),
 ) -> list[Draft]:
     """Direct-quote drafts for ``quoted`` (spans in reading order); ``names`` are skipped."""
     starts = [p.start for p in paragraphs]
@@ -42,18 +46,19 @@ def direct_quotes(
         p_close = bisect_right(starts, q.close_at) - 1
         prev_close = quoted[n - 1].after if n and quoted[n - 1].close_at >= starts[p_open] else None
         before_from = prev_close if prev_close is not None else paragraphs[p_open].start
-        before = tokens(text, before_from, q.open_at)
+        before = index.window(before_from, q.open_at)
         cut = _last_sentence_start(before)
         before = before[cut:]
         next_open = quoted[n + 1].open_at if n + 1 < len(quoted) else len(text)
         after_to = min(paragraphs[p_close].end, next_open)
-        after = tokens(text, q.after, after_to) if q.closed else []
+        after = index.window(q.after, after_to) if q.closed else []
         after = after[: sentence_cut(after) + 1]
         attribution = after_quote(
             after[:-1] if after and after[-1].text in ".!?;" else after
         ) or before_quote(before)
-        if attribution is not None:
-            drafts.append(_draft(q, attribution))
+        shared = _shared_cue(index, drafts, q, attribution)
+        if shared is not None or attribution is not None:
+            drafts.append(shared or _draft(q, attribution))
             last_end[p_close] = after[-1].end if after else q.after
             continue
         if before or not _sentence_like(text, q):
@@ -63,7 +68,7 @@ def direct_quotes(
             drafts[-1] = merged
             last_end[p_close] = q.after
             continue
-        drafts.append(_from_context(text, paragraphs, p_open, q, drafts))
+        drafts.append(_from_context(text, index, paragraphs, p_open, q, drafts))
     return drafts
 
 
@@ -94,6 +99,24 @@ def _last_sentence_start(toks: list) -> int:
         start += cut + 1
 
 
+def _shared_cue(
+    index: TokenIndex, drafts: list[Draft], q: QuotedSpan, a: Attribution | None
+) -> Draft | None:
+    """`"A," he said, "B."` / `"A," X said at a rally, "B."`: when the previous quote's cue
+    stands between A and B in one sentence and B has no cue of its own (or the same one), B
+    is A's second part; the merged draft replaces A's."""
+    prev = drafts[-1] if drafts else None
+    if prev is None or prev.cue is None or not prev.end <= prev.cue.start < q.open_at:
+        return None
+    if a is not None and a.cue_start != prev.cue.start:
+        return None
+    between = index.window(prev.cue.end, q.open_at)
+    if not between or between[-1].text != "," or sentence_cut(between) < len(between):
+        return None
+    drafts.pop()
+    return Draft(prev.kind, prev.parts + q.parts, prev.cue, prev.mention, prev.rule + "+around")
+
+
 def _draft(q: QuotedSpan, a: Attribution) -> Draft:
     return Draft("direct", q.parts, Span(a.cue_start, a.cue_end), a.mention, a.rule)
 
@@ -117,13 +140,18 @@ def _continue_previous(
 
 
 def _from_context(
-    text: str, paragraphs: Sequence[Span], p: int, q: QuotedSpan, drafts: list[Draft]
+    text: str,
+    index: TokenIndex,
+    paragraphs: Sequence[Span],
+    p: int,
+    q: QuotedSpan,
+    drafts: list[Draft],
 ) -> Draft:
     """A quote with no attribution of its own: a lead-in colon, or the previous quote's speaker."""
     if p > 0:
         lead = paragraphs[p - 1]
         if text[lead.start : lead.end].rstrip().endswith(":"):
-            toks = tokens(text, lead.start, lead.end)
+            toks = index.window(lead.start, lead.end)
             a = before_quote(toks[_last_sentence_start(toks[:-1]) :])
             if a is not None:
                 return Draft(

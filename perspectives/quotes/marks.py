@@ -25,6 +25,8 @@ QUOTE_TOKENS = frozenset([*ALL_MARKS, DOUBLED])
 _MARK = re.compile(r"''|[“„«”»\"]")
 _OPEN_CONTEXT = " \t\n\r([{—–-―:;/"
 _CLOSE_CONTEXT = " \t\r\n,.;:!?)]}—–-―"
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_MAX_TITLE_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,17 @@ def _unclosed(pending: _Open, para: Span) -> QuotedSpan:
     return QuotedSpan(pending.mark, para.end, tuple(pending.parts), False)
 
 
+def _is_title(text: str, q: QuotedSpan) -> bool:
+    """`"Face the Nation"`, `"Make Your Kid a Millionaire"`: a short span in title case (every
+    word of four letters or more capitalised, two capitalised words at least) names a work,
+    show or label; speech is not written that way."""
+    words = _WORDS.findall(text, q.start, q.end)
+    if not 2 <= len(words) <= _MAX_TITLE_WORDS or len(q.parts) > 1:
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    return caps >= 2 and all(w[0].isupper() or len(w) < 4 for w in words)
+
+
 def name_quotes(
     text: str, quoted: Sequence[QuotedSpan], naming: Sequence[tuple[str, ...]]
 ) -> set[int]:
@@ -137,7 +150,7 @@ def name_quotes(
     names: set[int] = set()
     for n, q in enumerate(quoted):
         before = text[max(0, q.open_at - 40) : q.open_at].lower().split()
-        if any(tuple(before[-len(words) :]) == words for words in naming):
+        if any(tuple(before[-len(words) :]) == words for words in naming) or _is_title(text, q):
             names.add(n)
         elif n - 1 in names and text[quoted[n - 1].after : q.open_at].strip(" ,") in {
             "or",

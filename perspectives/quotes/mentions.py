@@ -177,7 +177,7 @@ def mention_after(toks: Sequence[Token], i: int, hi: int) -> Mention | None:
 
 def _plain_lower(t: Token) -> bool:
     """A lower-case content word that is neither a function word nor a cue verb."""
-    return t.text.islower() and t.lower not in _function_words() and lexicon().lemma(t.text) is None
+    return t.text.islower() and t.lower not in _function_words() and t.lemma is None
 
 
 def _modifier_before_noun(toks: Sequence[Token], k: int, hi: int) -> bool:

@@ -17,7 +17,7 @@ from .draft import Draft
 from .lexicon import lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
 from .mentions import Mention, mention_after, mention_before
-from .tokens import Token, tokens
+from .tokens import Token, TokenIndex
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
 _QUOTE_REACH = 6
@@ -28,6 +28,7 @@ _CLAUSE_OPENERS = frozenset({"that", ":"})
 
 def reported_speech(
     text: str,
+    index: TokenIndex,
     sentences: Sequence[Span],
     quoted: Sequence[QuotedSpan],
     used_cues: Collection[int],
@@ -40,14 +41,10 @@ def reported_speech(
     inside = sorted((p.start, p.end) for q in quoted for p in q.parts)
     opens = [q.open_at for q in quoted]  # in reading order, so sorted
     drafts: list[Draft] = []
-    hits = [m.start() for m in lexicon().cue_pattern.finditer(text)]
     for sent in sentences:
-        first_hit = bisect_left(hits, sent.start)
-        if first_hit == len(hits) or hits[first_hit] >= sent.end:
-            continue  # no cue word in this sentence
-        toks = tokens(text, sent.start, sent.end)
+        toks = index.window(sent.start, sent.end)
         for k, tok in enumerate(toks):
-            if tok.lower != "according" and not is_cue(tok):
+            if tok.lemma is None and tok.lower != "according":
                 continue
             if tok.start in used_cues or _within(tok.start, inside):
                 continue
@@ -160,7 +157,7 @@ def _after_cue(
     if m is None:
         return None
     j = k + 1
-    lemma = lexicon().lemma(toks[k].text)
+    lemma = toks[k].lemma
     if j < len(toks) and lemma in _OBJECT_LEMMAS and toks[j].lower != "that":
         obj = mention_after(toks, j, len(toks))
         j = _index_at(toks, obj.end) + 1 if obj is not None else j
