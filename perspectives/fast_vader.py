@@ -7,6 +7,8 @@ applies the same rules, in the same order, with the same floating-point operatio
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
 from string import punctuation
 
 from vaderSentiment.vaderSentiment import (
@@ -36,13 +38,11 @@ class FastVader(SentimentIntensityAnalyzer):
         text, _, valences = self.valences(text)
         return self.score_valence(valences, text)
 
-    def valences(self, text: str) -> tuple[str, list[str], list[float]]:
+    def valences(self, text: str) -> tuple[str, Sequence[str], list[float]]:
         """The steps of ``polarity_scores`` before its final sum: text, lower-cased words, and
         each word's valence after VADER's boosters, negations, idioms and "but"."""
         text = self._emoji_as_words(text)
-        words = [w if len(w := t.strip(punctuation)) > 2 else t for t in text.split()]
-        lowered = [word.lower() for word in words]
-        is_cap_diff = 0 < len(words) - sum(map(str.isupper, words)) < len(words)
+        words, lowered, is_cap_diff = _words(text)
         lexicon, last = self.lexicon, len(words) - 1
         valences: list[float] = []
         for i, low in enumerate(lowered):
@@ -54,7 +54,7 @@ class FastVader(SentimentIntensityAnalyzer):
                 valences.append(0)
         return text, lowered, _but_check(lowered, valences)
 
-    def word_valence(self, words: list[str], lowered: list[str], i: int, caps: bool) -> float:
+    def word_valence(self, words: Sequence[str], lowered: Sequence[str], i: int, caps: bool) -> float:
         """The valence of lexicon word ``i`` in context (vaderSentiment's ``sentiment_valence``)."""
         lexicon = self.lexicon
         low = lowered[i]
@@ -96,6 +96,16 @@ class FastVader(SentimentIntensityAnalyzer):
         return "".join(parts).strip()
 
 
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """VADER's words of ``text`` (edge punctuation stripped unless that leaves under three
+    characters), lower-cased, and whether some but not all are in capitals. Cached: the
+    plain and news analyzers score the same sentences."""
+    words = tuple(w if len(w := t.strip(punctuation)) > 2 else t for t in text.split())
+    capitals = sum(map(str.isupper, words))
+    return words, tuple(word.lower() for word in words), 0 < len(words) - capitals < len(words)
+
+
 def _scalar_inc_dec(word: str, low: str, valence: float, is_cap_diff: bool) -> float:
     """A preceding booster's or dampener's push on ``valence`` (vaderSentiment's rule)."""
     if low not in BOOSTER_DICT:
@@ -112,7 +122,7 @@ def _negated(low: str) -> bool:
     return low in _NEGATE or "n't" in low
 
 
-def _negation_check(valence: float, lowered: list[str], start_i: int, i: int) -> float:
+def _negation_check(valence: float, lowered: Sequence[str], start_i: int, i: int) -> float:
     """vaderSentiment's ``_negation_check`` over the already lower-cased words."""
     before1, before2 = lowered[i - 1], lowered[i - 2]
     if start_i == 0:
@@ -132,7 +142,7 @@ def _negation_check(valence: float, lowered: list[str], start_i: int, i: int) ->
     return valence
 
 
-def _special_idioms_check(valence: float, lowered: list[str], i: int) -> float:
+def _special_idioms_check(valence: float, lowered: Sequence[str], i: int) -> float:
     """vaderSentiment's ``_special_idioms_check`` (called with ``i >= 3``)."""
     w3, w2, w1, w0 = lowered[i - 3], lowered[i - 2], lowered[i - 1], lowered[i]
     threetwoone, threetwo, twoone = f"{w3} {w2} {w1}", f"{w3} {w2}", f"{w2} {w1}"
@@ -152,7 +162,7 @@ def _special_idioms_check(valence: float, lowered: list[str], i: int) -> float:
     return valence
 
 
-def _least_check(valence: float, lowered: list[str], i: int, lexicon: dict[str, float]) -> float:
+def _least_check(valence: float, lowered: Sequence[str], i: int, lexicon: dict[str, float]) -> float:
     """A preceding "least" negates a word, except in "at least" and "very least"."""
     if i > 0 and lowered[i - 1] == "least" and "least" not in lexicon:
         if i == 1 or lowered[i - 2] not in ("at", "very"):
@@ -160,7 +170,7 @@ def _least_check(valence: float, lowered: list[str], i: int, lexicon: dict[str, 
     return valence
 
 
-def _but_check(lowered: list[str], valences: list[float]) -> list[float]:
+def _but_check(lowered: Sequence[str], valences: list[float]) -> list[float]:
     """vaderSentiment's "but" rule, quirks included: each valence is located with
     ``list.index``, so a value repeated before and after "but" is scaled at its first place."""
     if "but" not in lowered:

@@ -85,6 +85,7 @@ class _Open:
     mark: int
     content_from: int
     parts: list[Span]
+    nested: int = 0  # curly pairs open inside a quote opened by a straight mark
 
 
 def find_quoted(text: str, paragraphs: Sequence[Span]) -> list[QuotedSpan]:
@@ -112,6 +113,8 @@ def find_quoted(text: str, paragraphs: Sequence[Span]) -> list[QuotedSpan]:
             if current is None:
                 if direction == "open":
                     current = _Open(i, i + width, [])
+            elif _nests(text, current, i, direction):
+                continue
             elif direction == "close" or text[i] == STRAIGHT or width == 2:
                 parts = (*current.parts, _trim(text, current.content_from, i))
                 found.append(QuotedSpan(current.mark, i, parts, True, width))
@@ -122,6 +125,20 @@ def find_quoted(text: str, paragraphs: Sequence[Span]) -> list[QuotedSpan]:
     if pending is not None:
         found.append(_unclosed(pending, paragraphs[-1]))
     return [q for q in found if all(len(p) for p in q.parts)]
+
+
+def _nests(text: str, current: _Open, i: int, direction: str) -> bool:
+    """Inside `"...“Shark Tank.” ..."` the curly pair is nested in the straight one: count it
+    (True) instead of letting its closing mark end the outer quote."""
+    if text[current.mark] != STRAIGHT or text[i] == STRAIGHT or text[i : i + 2] == DOUBLED:
+        return False
+    if direction == "open" and text[i] in OPENERS:
+        current.nested += 1
+        return True
+    if current.nested and text[i] in CLOSERS:
+        current.nested -= 1
+        return True
+    return False
 
 
 def _unclosed(pending: _Open, para: Span) -> QuotedSpan:
