@@ -13,7 +13,7 @@ import pandas as pd
 
 from .compare import group_labels
 from .resources import word_list
-from .table import require_columns, words
+from .table import require_columns, text_column, words
 from .theme import order_roles
 from .uncertainty import MIN_N, join_notes, small_n_note
 
@@ -87,7 +87,7 @@ def fightin_words(
     b: str | None = "resident",
     *,
     by: str = "role",
-    text: str = "text",
+    text: str | None = None,
     prior: Mapping[str, float] | None = None,
     prior_weight: float | None = None,
     min_n: int = MIN_N,
@@ -96,6 +96,7 @@ def fightin_words(
     group when ``b`` is None ('rest'); ``favours`` names the side ('neither' at z = 0). The
     prior defaults to the word counts of the whole table. ``rank`` is 1 for the most
     distinctive word of its side; n's are quotes."""
+    text = text_column(df, text)
     require_columns(df, [text], "fightin_words")
     labels = group_labels(df, by)
     in_b = labels != a if b is None else labels == b
@@ -115,13 +116,14 @@ def distinctive_words(
     df: pd.DataFrame,
     by: str = "role",
     *,
-    text: str = "text",
+    text: str | None = None,
     top: int = 10,
     prior_weight: float | None = None,
     min_n: int = MIN_N,
 ) -> pd.DataFrame:
     """The ``top`` words of each group against all the others: group, word, count,
     count_rest, delta, z, rank, n (quotes), note. The prior is the whole table's counts."""
+    text = text_column(df, text)
     require_columns(df, [text], "distinctive_words")
     frames, labels = [], group_labels(df, by)
     for group in order_roles(labels):

@@ -230,7 +230,7 @@ def fightin_words(
     b: str | None = "resident",
     *,
     by: str = "role",
-    text: str = "text",
+    text: str | None = None,
     top: int = 10,
     min_z: float = 0.5,
     ax: Axes | None = None,

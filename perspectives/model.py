@@ -7,7 +7,7 @@ span's text, always.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -101,8 +101,20 @@ class Quote:
     parts: tuple[tuple[int, int], ...] = ()
     provenance: Mapping[str, Any] = field(default_factory=dict)
 
+    @property
+    def content(self) -> str:
+        """The quoted words only: the parts joined, without the attribution between them."""
+        return quoted_content(self.text, self.start, self.parts)
+
     def to_record(self) -> dict[str, Any]:
         """A plain dict (JSON-ready) with the fields in their documented order."""
         record = asdict(self)
         record["parts"] = [list(p) for p in self.parts]
         return record
+
+
+def quoted_content(text: str, start: int, parts: Sequence[Sequence[int]]) -> str:
+    """A quote's parts (document offsets) cut from its ``text`` (which starts at ``start``)."""
+    if not parts:
+        return text
+    return " ".join(text[s - start : e - start] for s, e in parts)

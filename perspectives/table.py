@@ -16,12 +16,13 @@ from typing import Any
 import pandas as pd
 
 from .errors import IngestError, PerspectivesError
-from .model import Quote
+from .model import Quote, quoted_content
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 """A word: letters or digits, with inner apostrophes or hyphens ("don't", "counter-terror")."""
 
-TEXT_COLUMNS = ("doc_id", "quote_id", "kind", "text", "cue", "speaker", "speaker_mention")
+TEXT_COLUMNS = ("doc_id", "quote_id", "kind", "text", "content", "cue", "speaker")
+TEXT_COLUMNS += ("speaker_mention",)
 TEXT_COLUMNS += ("speaker_description", "role", "affiliation")
 OFFSET_COLUMNS = ("start", "end", "cue_start", "cue_end", "mention_start", "mention_end")
 SCALAR_FIELDS = tuple(
@@ -58,7 +59,10 @@ def flatten_quote(record: Quote | Mapping[str, Any]) -> dict[str, Any]:
         row[f"stance_{target}_score"] = (result or {}).get("score")
     for frame, result in (record.get("frames") or {}).items():
         row[f"frame_{frame}"] = (result or {}).get("score")
-    row["n_words"] = len(words(row.get("text") or ""))
+    if "content" not in row:
+        parts = record.get("parts") or ()
+        row["content"] = quoted_content(row.get("text") or "", row.get("start") or 0, parts)
+    row["n_words"] = len(words(row["content"]))
     return row
 
 
@@ -140,3 +144,11 @@ def prefixed_columns(df: pd.DataFrame, prefix: str, suffix: str = "") -> dict[st
         if c.startswith(prefix) and c.endswith(suffix) and len(c) > len(prefix) + len(suffix):
             found[c[len(prefix) : len(c) - len(suffix)]] = c
     return found
+
+
+def text_column(df: pd.DataFrame, column: str | None = None) -> str:
+    """The column holding quote words: ``column`` if given, else ``content`` (quoted words
+    without the attribution between parts) when the table has it, else ``text``."""
+    if column is not None:
+        return column
+    return "content" if "content" in df.columns else "text"
