@@ -54,8 +54,11 @@ class FastVader(SentimentIntensityAnalyzer):
                 valences.append(0)
         return text, lowered, _but_check(lowered, valences)
 
-    def word_valence(self, words: Sequence[str], lowered: Sequence[str], i: int, caps: bool) -> float:
-        """The valence of lexicon word ``i`` in context (vaderSentiment's ``sentiment_valence``)."""
+    def word_valence(
+        self, words: Sequence[str], lowered: Sequence[str], i: int, caps: bool
+    ) -> float:
+        """The valence of lexicon word ``i`` in context (vaderSentiment's ``sentiment_valence``);
+        ``caps``: some but not all of the sentence's words are in capitals."""
         lexicon = self.lexicon
         low = lowered[i]
         valence = lexicon[low]
@@ -101,9 +104,9 @@ def _words(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """VADER's words of ``text`` (edge punctuation stripped unless that leaves under three
     characters), lower-cased, and whether some but not all are in capitals. Cached: the
     plain and news analyzers score the same sentences."""
-    words = tuple(w if len(w := t.strip(punctuation)) > 2 else t for t in text.split())
+    words = tuple([w if len(w := t.strip(punctuation)) > 2 else t for t in text.split()])
     capitals = sum(map(str.isupper, words))
-    return words, tuple(word.lower() for word in words), 0 < len(words) - capitals < len(words)
+    return words, tuple([word.lower() for word in words]), 0 < len(words) - capitals < len(words)
 
 
 def _scalar_inc_dec(word: str, low: str, valence: float, is_cap_diff: bool) -> float:
@@ -162,7 +165,9 @@ def _special_idioms_check(valence: float, lowered: Sequence[str], i: int) -> flo
     return valence
 
 
-def _least_check(valence: float, lowered: Sequence[str], i: int, lexicon: dict[str, float]) -> float:
+def _least_check(
+    valence: float, lowered: Sequence[str], i: int, lexicon: dict[str, float]
+) -> float:
     """A preceding "least" negates a word, except in "at least" and "very least"."""
     if i > 0 and lowered[i - 1] == "least" and "least" not in lexicon:
         if i == 1 or lowered[i - 2] not in ("at", "very"):

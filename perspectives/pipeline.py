@@ -28,13 +28,6 @@ from .study import Study, load_study
 _CONTEXT_CHARS = 300
 
 
-def content_of(quote: Quote, text: str) -> str:
-    """The quoted words only: a quote's parts joined, without the attribution between them."""
-    if not quote.parts:
-        return quote.text
-    return " ".join(text[s:e] for s, e in quote.parts)
-
-
 def score(quote: Quote, article: Article, study: Study) -> Quote:
     """``quote`` with its role, affiliation, sentiment, stance and frames filled in."""
     text = article.text
@@ -49,7 +42,7 @@ def score(quote: Quote, article: Article, study: Study) -> Quote:
         study.taxonomy,
         study.overrides,
     )
-    content = content_of(quote, text)
+    content = quote.content
     spans = quote_sentences(content)
     vader = score_quote(content, spans, "vader")
     tuned = (

@@ -90,14 +90,16 @@ class NewsAnalyzer(FastVader):
         self.quantifiers = frozenset(q.lower() for q in quantifiers)
         self._negators = _NEGATORS | self.quantifiers
 
-    def word_valence(self, words: list[str], lowered: list[str], i: int, caps: bool) -> float:
+    def word_valence(
+        self, words: Sequence[str], lowered: Sequence[str], i: int, caps: bool
+    ) -> float:
         """VADER's word valence, then negated if a negative quantifier scopes over it."""
         valence = super().word_valence(words, lowered, i, caps)
         if valence and self._in_quantifier_scope(lowered, i):
             valence *= N_SCALAR
         return valence
 
-    def _in_quantifier_scope(self, lowered: list[str], i: int) -> bool:
+    def _in_quantifier_scope(self, lowered: Sequence[str], i: int) -> bool:
         """A quantifier beyond VADER's own negation window, with no clause break between."""
         for distance in range(1, min(i, _SCOPE_WINDOW) + 1):
             word = lowered[i - distance]

@@ -7,9 +7,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.model_selection import KFold
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    NEGATE,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+)
 
 from perspectives.errors import ConfigError, IngestError
+from perspectives.fast_vader import FastVader
+from perspectives.segment import split_sentences
 from perspectives.sentiment import (
     FEATURES,
     NewsAnalyzer,
@@ -38,6 +45,39 @@ WORDS = st.sampled_from(
 )
 
 
+FAST = FastVader()
+VADER_RULE_WORDS = sorted(
+    {*NEGATE, *BOOSTER_DICT, *" ".join(SPECIAL_CASES).split()}
+    | set("but BUT But no least at very never so this without doubt or nor kind of".split())
+)
+TOKENS = st.one_of(
+    st.sampled_from(sorted(VADER.lexicon)),
+    st.sampled_from(VADER_RULE_WORDS),
+    st.sampled_from(sorted(e for e in VADER.emojis if len(e) == 1)),
+    st.sampled_from("! ? !! ??? !!!!! . , ... :) :( :D -- 'n' 48".split()),
+    st.text(alphabet="abcXYZ'!?.-😀\u00a0", max_size=5),
+)
+STYLED = st.tuples(
+    TOKENS,
+    st.sampled_from([str, str.upper, str.title, str.lower]),
+    st.sampled_from(["", "", "", '"', "(", "..."]),
+    st.sampled_from(["", "", "", ",", ".", "!", "?!", '"', ")"]),
+    st.sampled_from([" ", " ", " ", "", "  ", "\n", "\t"]),
+).map(lambda t: t[2] + t[1](t[0]) + t[3] + t[4])
+FAST_VADER_CASES = [
+    "Good, good, but GOOD!!! and good but bad",
+    "At least it isn't a horrible book.",
+    "Roger Dodger is one of the least compelling variations on this theme.",
+    "Without a doubt, excellent idea.",
+    "Sentiment analysis has never been this good!",
+    "It was kind of good, sort of bad, and no good or bad at all, yeah right",
+    "He is the shit, not a bus stop, the kiss of death is to die for",
+    "VERY GOOD very good Not BAD no no no never so bad",
+    "😀😀 great 💘and 💋 😁",
+    "At the very least helpful, at least good, least bad, LEAST happy",
+]
+
+
 def seed_paragraphs(seed_text: str) -> list[str]:
     return [p for p in seed_text.split("\n\n") if len(p) > 200][:6]
 
@@ -56,6 +96,38 @@ def test_vader_mode_on_seed_paragraphs(seed_text: str) -> None:
         for sentence in result.sentences:
             expected = VADER.polarity_scores(paragraph[sentence.start : sentence.end])
             assert sentence.compound == expected["compound"]
+
+
+@pytest.mark.parametrize("text", TRICKY + FAST_VADER_CASES)
+def test_fast_vader_is_vadersentiment_exactly(text: str) -> None:
+    assert FAST.polarity_scores(text) == VADER.polarity_scores(text)
+    assert NewsAnalyzer({}).polarity_scores(text) == VADER.polarity_scores(text)
+
+
+def test_fast_vader_on_every_seed_sentence(seed_text: str) -> None:
+    sentences = [seed_text[s.start : s.end] for s in split_sentences(seed_text)]
+    assert len(sentences) > 20
+    for text in [*sentences, *seed_text.split("\n\n"), seed_text]:
+        assert FAST.polarity_scores(text) == VADER.polarity_scores(text)
+
+
+@given(st.lists(STYLED, max_size=25).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_fast_vader_matches_vadersentiment_on_random_text(text: str) -> None:
+    assert FAST.polarity_scores(text) == VADER.polarity_scores(text)
+
+
+def test_fast_vader_on_the_nyt_snippets(benchmarks_dir) -> None:
+    path = benchmarks_dir / "vader-news" / "nyt_editorial_snippets_open.tsv"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    sentences = [line.split("\t")[-1] for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(sentences) == 2598
+    plain = NewsAnalyzer({})
+    for text in sentences:
+        expected = VADER.polarity_scores(text)
+        assert FAST.polarity_scores(text) == expected, text
+        assert {k: v for k, v in plain.features(text).items() if k in expected} == expected, text
 
 
 def test_sentence_spans_given_are_used() -> None:
