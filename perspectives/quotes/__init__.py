@@ -16,7 +16,7 @@ from .direct import direct_quotes
 from .draft import Draft
 from .lexicon import lexicon
 from .marks import find_quoted, name_quotes
-from .reported import reported_speech
+from .reported import headline_claim, reported_speech
 from .speakers import SpeakerResolver
 from .tokens import TokenIndex
 
@@ -38,18 +38,17 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
         if not _covered(Span(q.open_at, q.open_at + 1), blocked)
     ]
     names = name_quotes(text, quoted, lexicon().naming)
-    index = TokenIndex(text)
+    index = TokenIndex(text, paragraphs)
     direct = direct_quotes(text, index, paragraphs, quoted, names)
     used = {d.cue.start for d in direct if d.cue is not None}
     sentences = [s for p in paragraphs for s in split_sentences(text, p.start, p.end)]
     direct.sort(key=lambda d: d.start)
     starts = [d.start for d in direct]
     reach = list(accumulate((d.end for d in direct), max))
-    reported = [
-        r
-        for r in reported_speech(text, index, sentences, quoted, used, names)
-        if not _overlaps_any(r, direct, starts, reach)
-    ]
+    found = reported_speech(text, index, sentences, quoted, used, names)
+    if paragraphs and not text[: paragraphs[0].start].strip():
+        found += filter(None, [headline_claim(index, paragraphs[0])])
+    reported = [r for r in found if not _overlaps_any(r, direct, starts, reach)]
     drafts = _inherit_speakers(sorted(direct + reported, key=lambda d: d.start), paragraphs)
     return _records(article, drafts)
 

@@ -16,7 +16,7 @@ from .mentions import Mention, mention_after, mention_before
 from .tokens import Token
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
-_MAX_CUE_DISTANCE = 12
+_MAX_CUE_DISTANCE = 24
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _DASHES = frozenset("―—–")
 _NOT_SUBJECT = frozenset({"and", "but", "or", "as", "when", "while", "which", "who", "that", "so"})

@@ -18,7 +18,7 @@ from .attribution import Attribution, after_quote, before_quote, sentence_cut
 from .draft import Draft
 from .marks import QuotedSpan
 from .mentions import Mention
-from .tokens import TokenIndex
+from .tokens import Token, TokenIndex
 
 _MIN_SENTENCE_WORDS = 4
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}):\s+")
@@ -58,7 +58,7 @@ def direct_quotes(
         ) or before_quote(before)
         shared = _shared_cue(index, drafts, q, attribution)
         if shared is not None or attribution is not None:
-            drafts.append(shared or _draft(q, attribution))
+            drafts.append(shared or _lead_part(text, before, q, attribution))
             last_end[p_close] = after[-1].end if after else q.after
             continue
         if before or not _sentence_like(text, q):
@@ -115,6 +115,17 @@ def _shared_cue(
         return None
     drafts.pop()
     return Draft(prev.kind, prev.parts + q.parts, prev.cue, prev.mention, prev.rule + "+around")
+
+
+def _lead_part(text: str, before: list[Token], q: QuotedSpan, a: Attribution) -> Draft:
+    """`So when Patriot signaled ..., Mr. Barrett said, "we were floored."`: a quote that goes
+    on in lower case completes the words before its attribution, which are its first part."""
+    m = a.mention
+    lead = [t for t in before if m is not None and t.end <= m.start]
+    if len(lead) < 2 or lead[-1].text != "," or not text[q.start].islower():
+        return _draft(q, a)
+    head = Span(lead[0].start, lead[-2].end)
+    return Draft("mixed", (head, *q.parts), Span(a.cue_start, a.cue_end), m, a.rule + "+lead")
 
 
 def _draft(q: QuotedSpan, a: Attribution) -> Draft:

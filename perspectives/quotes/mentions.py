@@ -98,7 +98,17 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
                 owner.name_end,
                 owner.description,
             )
-    return _build(toks, k, j)
+    return _coordinated(toks, _build(toks, k, j), k, lo)
+
+
+def _coordinated(toks: Sequence[Token], m: Mention | None, k: int, lo: int) -> Mention | None:
+    """`Mr. Grassley and Mr. Leahy say`: two named subjects joined by `and` speak together."""
+    if m is None or m.name_start is None or k - 2 < lo or toks[k - 1].lower != "and":
+        return m
+    other = mention_before(toks, k - 1, lo)
+    if other is None or other.name_start is None or other.kind == "pronoun":
+        return m
+    return Mention(other.start, m.end, "group")
 
 
 def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | None:
@@ -181,11 +191,12 @@ def _plain_lower(t: Token) -> bool:
 
 
 def _modifier_before_noun(toks: Sequence[Token], k: int, hi: int) -> bool:
-    """A lower-case adjective inside a common-noun mention ("the senior official")."""
+    """A lower-case adjective inside a mention ("the senior official", "the
+    conservative-leaning Tax Foundation")."""
     if not _plain_lower(toks[k]):
         return False
     nouns = lexicon().speaker_nouns
-    return any(toks[n].lower in nouns for n in range(k + 1, min(k + 3, hi)))
+    return any(toks[n].lower in nouns or toks[n].is_cap for n in range(k + 1, min(k + 3, hi)))
 
 
 def _apposition_after(toks: Sequence[Token], mention: Mention, k: int, hi: int) -> Mention:
@@ -232,12 +243,18 @@ def _name_token(t: Token, titles: frozenset[str]) -> bool:
 
 
 def _weekday_phrase(toks: Sequence[Token], j: int) -> bool:
-    """``on Saturday`` / ``on Tuesday`` between a speaker and its cue."""
-    return (
-        j >= 1
-        and toks[j].lower in _WEEKDAYS
-        and toks[j - 1].lower in {"on", "last", "this", "late", "early"}
-    )
+    """``on Saturday`` / ``in 2001`` between a speaker and its cue."""
+    if j < 1:
+        return False
+    if toks[j].text.isdigit() and len(toks[j].text) == 4:  # `in 2001`
+        return toks[j - 1].lower in {"in", "since"}
+    return toks[j].lower in _WEEKDAYS and toks[j - 1].lower in {
+        "on",
+        "last",
+        "this",
+        "late",
+        "early",
+    }
 
 
 _WEEKDAYS = frozenset(

@@ -8,6 +8,7 @@ after naming words ("dubbed "Herof"") are names and do not make it mixed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 
@@ -20,10 +21,24 @@ from .mentions import Mention, mention_after, mention_before
 from .tokens import Token, TokenIndex
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
-_QUOTE_REACH = 6
+_QUOTE_REACH = 8
 _FAR = 1 << 62
 _MIN_CONTENT_WORDS = 3
-_CLAUSE_OPENERS = frozenset({"that", ":"})
+_CLAUSE_OPENERS = frozenset({"that", "whether", ":"})
+_GERUND_LEADS = frozenset({"by", "for", "while", "when", "after", "before"})
+_CONJUNCTIONS = frozenset(
+    "but and yet so while because although though since as when if after before".split()
+)
+_COORDINATORS = frozenset({"and", "but"})
+_RELATIVES = frozenset({"which", "what", "how"})
+# Finite verbs and auxiliaries that show a clause has begun (`found the plan was ...`).
+_FINITE = frozenset(
+    "is are was were will would can could should may might must has have had does did".split()
+)
+_SUBJECT_REACH = 7
+_LOWER_WORDS = re.compile(r"\b(?:[a-z]+|According)\b")
+_HEADLINE_LEAD = 6  # the speaker before a headline colon is a few words at most
+_HEADLINE_WORDS = 25
 
 
 def reported_speech(
@@ -41,7 +56,11 @@ def reported_speech(
     inside = sorted((p.start, p.end) for q in quoted for p in q.parts)
     opens = [q.open_at for q in quoted]  # in reading order, so sorted
     drafts: list[Draft] = []
+    forms = lexicon().cue_forms.keys()
     for sent in sentences:
+        words = _LOWER_WORDS.findall(text, sent.start, sent.end)
+        if forms.isdisjoint(words) and "According" not in words and "according" not in words:
+            continue  # no cue word: the sentence is not tokenised at all
         toks = index.window(sent.start, sent.end)
         for k, tok in enumerate(toks):
             if tok.lemma is None and tok.lower != "according":
@@ -55,6 +74,20 @@ def reported_speech(
             ):
                 drafts.append(_kind(draft, opens, names))
     return drafts
+
+
+def headline_claim(index: TokenIndex, headline: Span) -> Draft | None:
+    """`Sanders: Clinton needs to ...`: a headline whose first words name a speaker and a
+    colon introduces what they said (news headline style)."""
+    toks = index.window(headline.start, headline.end)
+    colon = next((n for n, t in enumerate(toks[:_HEADLINE_LEAD]) if t.text == ":"), None)
+    if colon is None or colon == 0 or sum(t.is_word for t in toks) > _HEADLINE_WORDS:
+        return None
+    m = mention_before(toks, colon, 0)
+    if m is None or m.kind == "pronoun" or m.end != toks[colon - 1].end:
+        return None
+    cue = Span(toks[colon].start, toks[colon].end)
+    return _content(toks, colon + 1, len(toks), cue, m, "headline")
 
 
 def _within(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -88,20 +121,25 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
     prev = toks[k - 1].text if k else ""
     if (prev in CLOSERS + STRAIGHT or prev == DOUBLED) and k > 1 and toks[k - 2].text == ",":
         prev = ","
-    if tok.lower in lexicon().participles and prev == ",":
+    if tok.lower in lexicon().participles and (prev == "," or prev.lower() in _GERUND_LEADS):
         return _after_cue(toks, k, _sentence_subject(toks, k), cue, "participle")
     if prev == "and":
         return _after_cue(toks, k, _sentence_subject(toks, k), cue, "coordinated")
     m = mention_before(toks, k, 0)
     if m is not None:
         first = _index_at(toks, m.start, start=True)
-        if first > 0 and toks[first - 1].text == ",":
+        if first > 0 and _after_comma(toks, first):
             return _interposed(toks, k, first - 1, cue, m) or _after_cue(
                 toks, k, m, cue, "adverbial:subject-verb"
             )
+        if first > 0 and toks[first - 1].lower in _RELATIVES:
+            return _relative(toks, k, first - 1, cue, m)
         if _open_subject(toks, first):
             return _after_cue(toks, k, m, cue, "subject-verb")
         return None
+    if prev == "who":
+        who = toks[k - 1]
+        return _after_cue(toks, k, Mention(who.start, who.end, "pronoun"), cue, "relative-who")
     if prev == "," and k + 1 < len(toks):
         m = mention_after(toks, k + 1, len(toks))
         if m is not None and _index_at(toks, m.end) + 2 >= len(toks):
@@ -110,13 +148,33 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
     return None
 
 
+def _after_comma(toks: Sequence[Token], first: int) -> bool:
+    """Is token ``first`` after a comma, or after a closing mark after one (`,"`)?"""
+    prev = toks[first - 1].text
+    return prev == "," or (prev in QUOTE_TOKENS and first > 1 and toks[first - 2].text == ",")
+
+
 def _open_subject(toks: Sequence[Token], first: int) -> bool:
     """Does the subject ending at the cue open its clause? Leading conjunctions and a
     prepositional tail of the subject (`supporters in Congress say`) are allowed; an earlier
     cue, quotation mark or comma means the mention belongs to another clause."""
-    if first == 0 or toks[first - 1].lower in _CLAUSE_OPENERS:
+    if first == 0 or toks[first - 1].lower in _CLAUSE_OPENERS | _CONJUNCTIONS:
         return True
-    return not any(is_cue(t) or not t.is_word for t in toks[:first])
+    lead = toks[:first]
+    for n in range(len(lead) - 1, -1, -1):  # a sentence end the splitter missed (`."  X said`)
+        if lead[n].text in ".!?" and all(t.text in QUOTE_TOKENS for t in lead[n + 1 :]):
+            return True
+    return not any(is_cue(t) or not t.is_word for t in lead)
+
+
+def _relative(toks: Sequence[Token], k: int, wh: int, cue: Span, m: Mention) -> Draft | None:
+    """`what Trump says his plan would do`, `which Mr. Clarke says he is doing`: the relative
+    word is the first part of the content, the clause after the cue the second."""
+    draft = _after_cue(toks, k, m, cue, "relative")
+    if draft is None:
+        return None
+    head = Span(toks[wh].start, toks[wh].end)
+    return Draft(draft.kind, (head, *draft.parts), cue, m, draft.rule)
 
 
 def _apposed_subject(toks: Sequence[Token], k: int) -> Mention | None:
@@ -146,6 +204,14 @@ def _interposed(toks: Sequence[Token], k: int, comma: int, cue: Span, m: Mention
 
 
 def _sentence_subject(toks: Sequence[Token], k: int) -> Mention | None:
+    """Who speaks through a participle or a coordinated cue: the subject of the cue before it
+    in the sentence (`"...," X said in a statement, adding ...`), else the opening subject."""
+    for c in range(k - 1, 0, -1):
+        if is_cue(toks[c]) and toks[c].lower not in lexicon().participles:
+            m = mention_before(toks, c, 0)
+            if m is not None:
+                return m
+            break
     m = mention_after(toks, 0, k)
     return m if m is not None and m.kind != "pronoun" or (m and m.start == toks[0].start) else None
 
@@ -164,12 +230,30 @@ def _after_cue(
     j = _skip_time(toks, j)
     opened = j < len(toks) and toks[j].lower in _CLAUSE_OPENERS
     quoting = any(t.text in '"“' for t in toks[j : j + _QUOTE_REACH])
-    if lemma in lexicon().weak_lemmas and not (opened or quoting):
+    if lemma in lexicon().weak_lemmas and not (opened or quoting or _clause_at(toks, j, lemma)):
         return None
     if j < len(toks) and toks[j].lower in _CLAUSE_OPENERS:
         j += 1
     end = _clause_end(toks, j)
     return _content(toks, j, end, cue, m, rule)
+
+
+def _clause_at(toks: Sequence[Token], j: int, lemma: str | None) -> bool:
+    """Does a complement clause start at ``j`` without `that`: a to-infinitive after a verb
+    that takes one (`agreed to pay`), or a subject then a finite verb (`found the panel was`)
+    before any punctuation?"""
+    if j >= len(toks):
+        return False
+    if toks[j].lower == "to":
+        return lemma in lexicon().infinitive_lemmas
+    if toks[j].lower in _FINITE:
+        return False
+    for t in toks[j + 1 : j + _SUBJECT_REACH]:
+        if not t.is_word:
+            return False
+        if t.lower in _FINITE:
+            return True
+    return False
 
 
 def _skip_time(toks: Sequence[Token], j: int) -> int:
@@ -181,11 +265,16 @@ def _skip_time(toks: Sequence[Token], j: int) -> int:
 def _clause_end(toks: Sequence[Token], j: int) -> int:
     """Content runs to the sentence end, or to a following `, <participle>` / `and <cue>`."""
     participles = lexicon().participles
+    boundary = None
     for n in range(j + 1, len(toks) - 1):
         if toks[n].text == "," and toks[n + 1].lower in participles:
             return n
-        if toks[n].lower == "and" and is_cue(toks[n + 1]):
+        if toks[n].lower in _COORDINATORS and is_cue(toks[n + 1]):
             return n
+        if toks[n].text in ",;" and toks[n + 1].lower in _COORDINATORS or toks[n].text == ";":
+            boundary = n
+        elif boundary is not None and is_cue(toks[n]) and n - j > _MIN_CONTENT_WORDS:
+            return boundary  # `X said A, and when pressed, Y replied B`: A ends at the comma
     return len(toks)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import DETERMINERS
+from .lexicon import DETERMINERS, lexicon
 from .mentions import Mention
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,5}?(?:[A-Z][\w'’-]+))\s+\(([A-Z]{2,6})\)")
@@ -18,6 +18,8 @@ _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){
 _POSSESSIVE = re.compile(r"['’]s\b")
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+# Capitalised words that precede a surname without being a first name.
+_NOT_FIRST = frozenset("when but and if as while with after before because since".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +77,24 @@ class SpeakerResolver:
             for _, known in reversed(self.groups):
                 if name in known.split():
                     return Resolution(known, "name:group-word")
+            full = self._full_name(name, at)
+            if full is not None:
+                self.people.append((at, full))
+                return Resolution(full, "name:earlier-full-name")
         self.people.append((at, name))
         return Resolution(name, "name")
+
+    def _full_name(self, surname: str, at: int) -> str | None:
+        """`Mr. Trump` -> `Donald Trump`: the last full name ending in ``surname`` written
+        before ``at`` (titles such as `President Trump` are not first names)."""
+        pattern = re.compile(r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+" + re.escape(surname) + r"\b")
+        titles = lexicon().titles
+        found = None
+        for m in pattern.finditer(self.text, 0, at):
+            first = m.group(1).lower()
+            if first not in titles and first not in DETERMINERS and first not in _NOT_FIRST:
+                found = m.group()
+        return " ".join(found.split()) if found else None
 
     def _group(self, surface: str, at: int) -> Resolution:
         words = _POSSESSIVE.sub("", surface).split()

@@ -2,15 +2,17 @@
 
 Abbreviations with inner periods ("U.S.") stay whole; a possessive "'s" is its own token so
 "Pakistan's military" reads as name + possessive + noun. A document is tokenised once
-(``TokenIndex``) and every rule reads slices of it, so no text is tokenised twice.
+(``TokenIndex``, by paragraph) and every rule reads slices of it: no text is tokenised twice.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from ..model import Span
 from .lexicon import lexicon
 
 _TOKEN = re.compile(
@@ -40,6 +42,7 @@ class Token(NamedTuple):
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     forms = lexicon().cue_forms
+    new = tuple.__new__
     out = []
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
@@ -47,23 +50,34 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
         first = word[0]
         cap = first.isupper()
         lemma = None if cap else forms.get(low)
-        out.append(Token(word, m.start(), m.end(), low, first.isalnum(), cap, lemma))
+        out.append(new(Token, (word, m.start(), m.end(), low, first.isalnum(), cap, lemma)))
     return out
 
 
 class TokenIndex:
-    """All tokens of one document, read in windows by offset."""
+    """The tokens of one document's paragraphs, each paragraph tokenised once when a rule
+    first reads it (paragraphs without quotes or cues are never tokenised)."""
 
-    __slots__ = ("toks", "starts")
+    __slots__ = ("text", "paragraphs", "starts", "cache")
 
-    def __init__(self, text: str) -> None:
-        self.toks = tokens(text, 0, len(text))
-        self.starts = [t.start for t in self.toks]
+    def __init__(self, text: str, paragraphs: Sequence[Span]) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.starts = [p.start for p in paragraphs]
+        self.cache: dict[int, tuple[list[Token], list[int]]] = {}
 
     def window(self, start: int, end: int) -> list[Token]:
-        """The tokens that start at or after ``start`` and end by ``end``."""
-        a = bisect_left(self.starts, start)
-        b = bisect_left(self.starts, end, a)
-        if b > a and self.toks[b - 1].end > end:
+        """The tokens that start at or after ``start`` and end by ``end`` (one paragraph)."""
+        n = bisect_right(self.starts, start) - 1
+        if n < 0 or self.paragraphs[n].end < end:
+            return tokens(self.text, start, end)
+        if n not in self.cache:
+            para = self.paragraphs[n]
+            toks = tokens(self.text, para.start, para.end)
+            self.cache[n] = (toks, [t.start for t in toks])
+        toks, starts = self.cache[n]
+        a = bisect_left(starts, start)
+        b = bisect_left(starts, end, a)
+        if b > a and toks[b - 1].end > end:
             b -= 1
-        return self.toks[a:b]
+        return toks[a:b]
