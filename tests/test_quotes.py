@@ -289,6 +289,39 @@ def test_offsets_hold_for_any_text(text):
     _check_offsets(extract(text), text)
 
 
+def test_inverted_cue_opens_sentence():
+    text = 'Taxes were the issue. Said Ellis: "I do not think she cares about tax reform."'
+    (q,) = extract(text)
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Ellis", "Said")
+
+
+def test_full_stop_quote_does_not_take_next_sentence_subject():
+    text = (
+        'Russia urged Pyongyang to "stop its escapades." The agency said North Korea had '
+        'displayed "complete disregard of the demands of the world."'
+    )
+    quotes = extract(text)
+    assert not any(q.kind == "direct" and q.speaker == "The agency" for q in quotes)
+    q = _find(quotes, "North Korea had displayed")
+    assert (q.kind, q.speaker_mention) == ("mixed", "The agency")
+
+
+def test_as_x_put_it_and_quoted_as_saying():
+    trailing = _find(extract("Taxes would rise for most families, as Mr. Smith put it."), "Taxes")
+    assert (trailing.speaker_mention, trailing.cue) == ("Mr. Smith", "as Mr. Smith put it")
+    leading = _find(extract("As one resident put it, the town was never the same."), "town")
+    assert leading.speaker_mention == "one resident"
+    passive = _find(extract("Mr. Smith was quoted as saying the plan would fail."), "plan")
+    assert (passive.speaker, passive.cue) == ("Smith", "saying")
+
+
+def test_counted_subject_and_year_are_told_apart():
+    (q,) = extract("Another 19 percent said they would vote for the nominee.")
+    assert q.speaker_mention == "Another 19 percent"
+    (y,) = extract("In 2015 officials said they would vote for the nominee.")
+    assert y.speaker_mention == "officials"
+
+
 def test_offsets_hold_on_every_polnear_text(benchmarks_dir):
     for corpus in ("polnear-open", "polnear-training"):
         if (benchmarks_dir / corpus).is_dir():
@@ -303,7 +336,7 @@ def test_benchmark_floor(benchmarks_dir):
     gold = read_gold(root, texts)
     records = [q for doc_id in gold for q in extract(Article(doc_id, texts[doc_id]))]
     report = evaluate(gold, records, texts)
-    assert report.all.f1 >= 0.63
-    assert report.all.precision >= 0.90
-    assert report.direct.precision >= 0.78 and report.direct.recall >= 0.82
-    assert report.direct_speaker_accuracy >= 0.92
+    assert report.all.f1 >= 0.645
+    assert report.all.precision >= 0.91
+    assert report.direct.precision >= 0.79 and report.direct.recall >= 0.85
+    assert report.direct_speaker_accuracy >= 0.93

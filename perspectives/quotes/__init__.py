@@ -16,7 +16,7 @@ from .direct import direct_quotes
 from .draft import Draft
 from .lexicon import lexicon
 from .marks import find_quoted, name_quotes
-from .reported import headline_claim, reported_speech
+from .reported import headline_claim, may_report, reported_speech
 from .speakers import SpeakerResolver
 from .tokens import TokenIndex
 
@@ -41,7 +41,9 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
     index = TokenIndex(text, paragraphs)
     direct = direct_quotes(text, index, paragraphs, quoted, names)
     used = {d.cue.start for d in direct if d.cue is not None}
-    sentences = [s for p in paragraphs for s in split_sentences(text, p.start, p.end)]
+    sentences = [
+        s for p in paragraphs if may_report(text, p) for s in split_sentences(text, p.start, p.end)
+    ]
     direct.sort(key=lambda d: d.start)
     starts = [d.start for d in direct]
     reach = list(accumulate((d.end for d in direct), max))

@@ -123,6 +123,11 @@ def before_quote(toks: Sequence[Token]) -> Attribution | None:
             return None
         m = mention_before(toks, c, 0)
         return Attribution(toks[c].start, toks[c].end, m, "before:verb") if m else None
+    if toks[0].is_cap and lexicon().lemma(toks[0].text) and end < len(toks):
+        m = mention_after(toks, 1, end)  # `Said Ellis: "` / `Added the mayor, "`
+        tail = max(m.end, m.description[1] if m.description else 0) if m else None
+        if m is not None and tail == toks[end - 1].end:
+            return Attribution(toks[0].start, toks[0].end, m, "before:inverted")
     if colon:
         m = mention_before(toks, end, 0)
         if m is not None and m.start == toks[0].start:

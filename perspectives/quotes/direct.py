@@ -14,13 +14,14 @@ from bisect import bisect_right
 from collections.abc import Collection, Sequence
 
 from ..model import Span
-from .attribution import Attribution, after_quote, before_quote, sentence_cut
+from .attribution import Attribution, after_quote, before_quote, is_cue, sentence_cut
 from .draft import Draft
-from .marks import QuotedSpan
+from .marks import QUOTE_TOKENS, QuotedSpan
 from .mentions import Mention
 from .tokens import Token, TokenIndex
 
 _MIN_SENTENCE_WORDS = 4
+_TAIL_WORDS = 6  # words an attribution may run on after its cue and speaker
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}):\s+")
 
 
@@ -53,9 +54,8 @@ def direct_quotes(
         after_to = min(paragraphs[p_close].end, next_open)
         after = index.window(q.after, after_to) if q.closed else []
         after = after[: sentence_cut(after) + 1]
-        attribution = after_quote(
-            after[:-1] if after and after[-1].text in ".!?;" else after
-        ) or before_quote(before)
+        runs_on = after_to == next_open and not (after and after[-1].text in ".!?;")
+        attribution = _after_attribution(text, q, after, runs_on) or before_quote(before)
         shared = _shared_cue(index, drafts, q, attribution)
         if shared is not None or attribution is not None:
             drafts.append(shared or _lead_part(text, before, q, attribution))
@@ -70,6 +70,24 @@ def direct_quotes(
             continue
         drafts.append(_from_context(text, index, paragraphs, p_open, q, drafts))
     return drafts
+
+
+def _after_attribution(
+    text: str, q: QuotedSpan, after: list[Token], runs_on: bool
+) -> Attribution | None:
+    """The attribution after a quote. A quote closed by a full stop and followed straight by a
+    word ends its sentence: the words after it are only its attribution when they end soon
+    (`"..." Jones said on Monday.`), not when they go on (`"..." Jones said the plan ...`) or
+    run on into the next quote (``runs_on``)."""
+    body = after[:-1] if after and after[-1].text in ".!?;" else after
+    a = after_quote(body)
+    if a is None or not body or not body[0].is_word or text[q.end - 1 : q.end] != ".":
+        return a
+    last = max(a.cue_end, a.mention.end if a.mention is not None else 0)
+    rest = [t for t in body if t.start >= last]
+    if runs_on or len(rest) > _TAIL_WORDS or any(t.text in QUOTE_TOKENS or is_cue(t) for t in rest):
+        return None
+    return a
 
 
 def _transcript_turns(text: str, q: QuotedSpan) -> list[Draft]:
@@ -109,6 +127,8 @@ def _shared_cue(
     if prev is None or prev.cue is None or not prev.end <= prev.cue.start < q.open_at:
         return None
     if a is not None and a.cue_start != prev.cue.start:
+        return None
+    if not index.text[prev.cue.end : q.open_at].rstrip().endswith(","):
         return None
     between = index.window(prev.cue.end, q.open_at)
     if not between or between[-1].text != "," or sentence_cut(between) < len(between):

@@ -19,6 +19,7 @@ from .tokens import Token
 POSSESSIVE = frozenset({"'s", "’s"})
 NAME_PARTICLES = frozenset({"bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn"})
 _APPOSITION_TOKENS = 16
+_QUANTIFIERS = frozenset("another about nearly almost some only just over under roughly".split())
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,10 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
             k, budget = k - 1, budget - 1
         else:
             break
+    if _count_before(toks, k, lo):  # `Another 19 percent said`
+        k -= 1
+        if k - 1 >= lo and toks[k - 1].lower in _QUANTIFIERS:
+            k -= 1
     if k - 1 >= lo and toks[k - 1].lower in DETERMINERS:
         k -= 1
     while k < j and not toks[k].is_word and toks[k].text not in "(":
@@ -99,6 +104,13 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
                 owner.description,
             )
     return _coordinated(toks, _build(toks, k, j), k, lo)
+
+
+def _count_before(toks: Sequence[Token], k: int, lo: int) -> bool:
+    """A number counting the subject (`19 percent`), not a year (`in 2015 officials`)."""
+    if k - 1 < lo or not toks[k - 1].text[0].isdigit():
+        return False
+    return not (k - 2 >= lo and toks[k - 2].lower in {"in", "since", "by", "of", "on"})
 
 
 def _coordinated(toks: Sequence[Token], m: Mention | None, k: int, lo: int) -> Mention | None:

@@ -39,6 +39,8 @@ _SUBJECT_REACH = 7
 _LOWER_WORDS = re.compile(r"\b(?:[a-z]+|According)\b")
 _HEADLINE_LEAD = 6  # the speaker before a headline colon is a few words at most
 _HEADLINE_WORDS = 25
+_PHRASE_HEADS = frozenset({"according", "put", "puts"})
+_BE = frozenset({"is", "are", "was", "were", "been", "being"})
 
 
 def reported_speech(
@@ -56,24 +58,36 @@ def reported_speech(
     inside = sorted((p.start, p.end) for q in quoted for p in q.parts)
     opens = [q.open_at for q in quoted]  # in reading order, so sorted
     drafts: list[Draft] = []
-    forms = lexicon().cue_forms.keys()
     for sent in sentences:
-        words = _LOWER_WORDS.findall(text, sent.start, sent.end)
-        if forms.isdisjoint(words) and "According" not in words and "according" not in words:
+        if not may_report(text, sent):
             continue  # no cue word: the sentence is not tokenised at all
         toks = index.window(sent.start, sent.end)
         for k, tok in enumerate(toks):
-            if tok.lemma is None and tok.lower != "according":
+            if tok.lemma is None and tok.lower not in _PHRASE_HEADS:
                 continue
             if tok.start in used_cues or _within(tok.start, inside):
                 continue
-            draft = _phrase_cue(toks, k) if tok.lower == "according" else _verb_cue(toks, k)
+            if tok.lower == "according":
+                draft = _phrase_cue(toks, k)
+            elif tok.lower in _PHRASE_HEADS:
+                draft = _as_put_it(toks, k)
+            else:
+                draft = _verb_cue(toks, k)
             if (
                 draft is not None
                 and len(text[draft.start : draft.end].split()) >= _MIN_CONTENT_WORDS
             ):
                 drafts.append(_kind(draft, opens, names))
     return drafts
+
+
+def may_report(text: str, span: Span) -> bool:
+    """Does ``span`` hold a cue word (`said`, `according`)? Spans without one are never split
+    or tokenised by this pass."""
+    words = _LOWER_WORDS.findall(text, span.start, span.end)
+    if "according" in words or "According" in words or "put" in words or "puts" in words:
+        return True
+    return not lexicon().cue_forms.keys().isdisjoint(words)
 
 
 def headline_claim(index: TokenIndex, headline: Span) -> Draft | None:
@@ -113,6 +127,36 @@ def _phrase_cue(toks: Sequence[Token], k: int) -> Draft | None:
     return _content(toks, 0, end, cue, m, "according-to:trailing")
 
 
+def _as_put_it(toks: Sequence[Token], k: int) -> Draft | None:
+    """`A, as a Homeland Security memo put it.` / `as X put it, "A"`: the speaker's words are
+    the clause before the phrase, or the one after it when the phrase leads."""
+    if k + 1 >= len(toks) or toks[k + 1].lower != "it":
+        return None
+    a = k - 1
+    while a > 0 and toks[a].lower != "as":
+        a -= 1
+    m = mention_before(toks, k, a + 1) if toks[a].lower == "as" else None
+    if m is None or m.start != toks[a + 1].start:
+        return None
+    cue = Span(toks[a].start, toks[k + 1].end)
+    comma = next((n for n in range(k + 2, len(toks)) if toks[n].text == ","), None)
+    if a == 0 or (a == 1 and toks[0].text in ",—"):
+        return None if comma is None else _content(toks, comma + 1, len(toks), cue, m, "as-put-it")
+    end = a - 1 if toks[a - 1].text == "," else a
+    return _content(toks, 0, end, cue, m, "as-put-it")
+
+
+def _quoted_as(toks: Sequence[Token], k: int, cue: Span) -> Draft | None:
+    """`X was quoted as saying (that) ...`: the subject is the one before the passive."""
+    q = k - 2
+    while q > 0 and toks[q - 1].lower in _BE:
+        q -= 1
+    m = mention_before(toks, q, 0)
+    if m is None or not _open_subject(toks, _index_at(toks, m.start, start=True)):
+        return None
+    return _after_cue(toks, k, m, cue, "quoted-as")
+
+
 def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
     tok = toks[k]
     if not is_cue(tok):
@@ -121,6 +165,8 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
     prev = toks[k - 1].text if k else ""
     if (prev in CLOSERS + STRAIGHT or prev == DOUBLED) and k > 1 and toks[k - 2].text == ",":
         prev = ","
+    if prev == "as" and k > 2 and toks[k - 2].lower == "quoted" and toks[k - 3].lower in _BE:
+        return _quoted_as(toks, k, cue)
     if tok.lower in lexicon().participles and (prev == "," or prev.lower() in _GERUND_LEADS):
         return _after_cue(toks, k, _sentence_subject(toks, k), cue, "participle")
     if prev == "and":
