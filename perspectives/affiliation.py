@@ -64,6 +64,23 @@ def key(text: str) -> str:
     return " ".join(lower(fold(text)).split())
 
 
+def name_span(text: str, name: str | None) -> tuple[int, int] | None:
+    """Where ``name`` (or its last word, a surname) stands in ``text`` as whole words."""
+    for candidate in (name.strip(), name.split()[-1]) if name and name.strip() else ():
+        start = text.find(candidate) if len(candidate) >= 3 else -1
+        while start >= 0:
+            end = start + len(candidate)
+            if not (_is_word(text[start - 1 : start]) or _is_word(text[end : end + 1])):
+                return start, end
+            start = text.find(candidate, start + 1)
+    return None
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` (one character or none) is a regex ``\\w`` character."""
+    return char.isalnum() or char == "_"
+
+
 def entry_pattern(entry: str) -> str:
     """The regular expression of one word-list entry, over folded text (plural allowed)."""
     words = fold(entry).split()

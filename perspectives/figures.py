@@ -6,10 +6,7 @@ Figure; ``save_figure`` writes PDF, SVG and PNG that are byte-identical for the 
 from __future__ import annotations
 
 import functools
-import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +20,7 @@ from matplotlib.patches import Patch
 from . import compare
 from .errors import OutputError
 from .fightin_words import fightin_words as word_log_odds
+from .io import atomic_path
 from .table import require_columns
 from .theme import figure_size, order_roles, paper_theme, role_color
 from .uncertainty import MIN_N
@@ -358,16 +356,8 @@ def quote_timeline(
 
 def _write_atomic(fig: Figure, path: Path, fmt: str, dpi: int) -> None:
     """Save to a temporary file beside ``path``, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fig.savefig(fh, format=fmt, dpi=dpi, metadata=METADATA[fmt])
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    with atomic_path(path) as tmp:
+        fig.savefig(tmp, format=fmt, dpi=dpi, metadata=METADATA[fmt])
 
 
 def save_figure(

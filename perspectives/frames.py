@@ -26,20 +26,62 @@ WORD = re.compile(r"\w+(?:['’]\w+)*")
 _TERM_CHARS = re.compile(r"^[\w\s'’.*-]+$")
 
 
-def _word_regex(word: str) -> str:
-    """One word of a term: hyphens optional, apostrophes either kind, trailing * = prefix."""
+def _word_atoms(word: str) -> list[str]:
+    """One word of a term as regex atoms: hyphens optional, apostrophes either kind, trailing
+    * = prefix. An atom is one character (escaped) or one character class."""
     prefix = word.endswith("*")
     core = word[:-1] if prefix else word
-    parts = [re.escape(p.replace("’", "'")).replace("'", "['’]") for p in core.split("-")]
-    return r"[\s-]?".join(parts) + (r"\w*" if prefix else "")
+    atoms: list[str] = []
+    for i, part in enumerate(core.split("-")):
+        atoms += [r"[\s-]?"] if i else []
+        atoms += ["['’]" if ch == "'" else re.escape(ch) for ch in part.replace("’", "'")]
+    return atoms + ([r"\w*"] if prefix else [])
+
+
+def _term_atoms(term: str, source: str) -> list[str]:
+    words = term.strip().lower().split()
+    if not words or not _TERM_CHARS.match(term) or any("*" in w[:-1] for w in words):
+        raise ConfigError(source, f"invalid lexicon term {term!r}")
+    atoms = _word_atoms(words[0])
+    for word in words[1:]:
+        atoms += [r"[\s-]+", *_word_atoms(word)]
+    return atoms
 
 
 def term_regex(term: str, source: str = "lexicon") -> str:
     """The regular expression for one lexicon term (syntax in ``data/frames.yaml``)."""
-    words = term.strip().lower().split()
-    if not words or not _TERM_CHARS.match(term) or any("*" in w[:-1] for w in words):
-        raise ConfigError(source, f"invalid lexicon term {term!r}")
-    return r"[\s-]+".join(_word_regex(w) for w in words)
+    return "".join(_term_atoms(term, source))
+
+
+def _ascii_literal(atom: str) -> bool:
+    return atom.isascii() and (len(atom) == 1 or (len(atom) == 2 and atom[0] == "\\"))
+
+
+def _trie(alternatives: list[list[str]]) -> str:
+    """The alternation of ``alternatives`` (atom lists, in priority order) with common
+    leading characters factored out, so the regex engine tries far fewer branches.
+
+    Only runs of alternatives opening with distinct ASCII characters are regrouped: no text
+    character matches two of them, so which alternative matches first is unchanged.
+    """
+    groups: list[tuple[str | None, list[list[str]]]] = []
+    run: dict[str, list[list[str]]] = {}
+    for atoms in alternatives:
+        head = atoms[0] if atoms else ""
+        if head and _ascii_literal(head):
+            if head not in run:
+                run[head] = []
+                groups.append((head, run[head]))
+            run[head].append(atoms[1:])
+        else:
+            groups.append((None, [atoms]))
+            run = {}
+    return "|".join(
+        "".join(rests[0])
+        if head is None
+        else head + ("".join(rests[0]) if len(rests) == 1 else f"(?:{_trie(rests)})")
+        for head, rests in groups
+    )
 
 
 @lru_cache(maxsize=256)
@@ -48,7 +90,7 @@ def term_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
     if not ordered:
         return re.compile(r"(?!x)x")
-    body = "|".join(term_regex(t, source) for t in ordered)
+    body = _trie([_term_atoms(t, source) for t in ordered])
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
@@ -98,12 +140,15 @@ class FrameLexicon:
     frames: Mapping[str, tuple[str, ...]]
     source: str = "frames.yaml"
     patterns: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+    cased_patterns: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         compiled = {
             name: term_pattern(tuple(terms), self.source) for name, terms in self.frames.items()
         }
         object.__setattr__(self, "patterns", compiled)
+        cased_ = {name: cased(pattern) for name, pattern in compiled.items()}
+        object.__setattr__(self, "cased_patterns", cased_)
 
 
 def _parse_frames(raw: Any, source: str) -> dict[str, tuple[str, ...]]:
@@ -154,9 +199,11 @@ def score_frames(text: str, lexicon: FrameLexicon | None = None) -> dict[str, Fr
     lexicon = lexicon or _default_frames()
     root = math.sqrt(word_count(text)) or 1.0
     folded = case_folded(text)
+    patterns = lexicon.patterns if folded is None else lexicon.cased_patterns
+    subject = text if folded is None else folded
     scores = {}
-    for name, pattern in lexicon.patterns.items():
-        evidence = tuple(text[s:e] for s, e in find_terms(pattern, text, folded))
+    for name, pattern in patterns.items():
+        evidence = tuple(text[m.start() : m.end()] for m in pattern.finditer(subject))
         scores[name] = FrameScore(min(1.0, len(evidence) / root), evidence)
     return scores
 

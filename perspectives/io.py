@@ -38,6 +38,8 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         yield Path(tmp)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError(str(target), exc.strerror or "cannot be written") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -118,3 +118,15 @@ def quoted_content(text: str, start: int, parts: Sequence[Sequence[int]]) -> str
     if not parts:
         return text
     return " ".join(text[s - start : e - start] for s, e in parts)
+
+
+def document_offset(start: int, parts: Sequence[Sequence[int]], position: int) -> int:
+    """Where ``position`` of ``quoted_content`` (parts joined by one space) lies in the document."""
+    if not parts:
+        return start + position
+    joined = 0
+    for part_start, part_end in parts:
+        if position <= joined + part_end - part_start:
+            return part_start + position - joined
+        joined += part_end - part_start + 1
+    return parts[-1][1]

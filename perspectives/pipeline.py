@@ -18,10 +18,10 @@ from .errors import IngestError, PerspectivesError
 from .frames import frames_record, score_frames
 from .ingest import read_articles
 from .io import QuoteWriter, atomic_path
-from .model import Article, Quote
+from .model import Article, Quote, document_offset
 from .quotes import extract
 from .roles import assign_role
-from .sentiment import quote_sentences, score_quote
+from .sentiment import SentenceSentiment, quote_sentences, score_quote
 from .stance import score_stance, stance_record
 from .study import Study, load_study
 
@@ -53,7 +53,7 @@ def score(quote: Quote, article: Article, study: Study) -> Quote:
     sentiment = {
         **vader.as_dict(),
         study.sentiment_mode: tuned.compound,
-        "sentences": [(s.start, s.end, s.compound, s.pos, s.neu, s.neg) for s in vader.sentences],
+        "sentences": [_sentence_record(quote, s) for s in vader.sentences],
     }
     stance = score_stance(
         content, study.targets, role.role, quote.speaker, role.affiliation, kind=quote.kind
@@ -68,6 +68,18 @@ def score(quote: Quote, article: Article, study: Study) -> Quote:
         frames=frames_record(score_frames(content, study.frames)),
         provenance=provenance,
     )
+
+
+def _sentence_record(quote: Quote, sentence: SentenceSentiment) -> dict[str, float | int]:
+    """A sentence's scores with its offsets in the document (not in the joined content)."""
+    return {
+        "start": document_offset(quote.start, quote.parts, sentence.start),
+        "end": document_offset(quote.start, quote.parts, sentence.end),
+        "compound": sentence.compound,
+        "pos": sentence.pos,
+        "neu": sentence.neu,
+        "neg": sentence.neg,
+    }
 
 
 def analyze_article(article: Article, study: Study | None = None) -> list[Quote]:

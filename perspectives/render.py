@@ -10,12 +10,12 @@ from __future__ import annotations
 import html
 import os
 import re
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConfigError, OutputError
+from .errors import ConfigError
+from .io import write_text
 from .model import Article, Quote
 from .theme import order_roles, role_color
 
@@ -282,20 +282,4 @@ def write_page(
     palette: Mapping[str, str] | None = None,
 ) -> Path:
     """Write ``page(...)`` to ``path`` atomically (temp file in the same folder, then rename)."""
-    target = Path(path)
-    document = page(article, quotes, title, palette)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(str(target), f"cannot write: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(document)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(str(target), f"cannot write: {exc.strerror or exc}") from exc
-    return target
+    return write_text(path, page(article, quotes, title, palette))

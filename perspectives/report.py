@@ -54,10 +54,15 @@ def _as_frame(result: object) -> pd.DataFrame:
 
 
 def write_report(quotes: str | Path | pd.DataFrame, results: Path, figure_dir: Path) -> list[Path]:
-    """Write the quote CSV, the statistics tables and all figures; the paths written."""
+    """Write the quote CSV, the statistics tables and all figures; the paths written.
+
+    A table without quotations gets its (empty) CSV only.
+    """
     df = quotes if isinstance(quotes, pd.DataFrame) else read_quotes(quotes)
     results, figure_dir = Path(results), Path(figure_dir)
     written = [write_text(results / "quotes.csv", df.to_csv(index=False, lineterminator="\n"))]
+    if df.empty:  # no quotation anywhere: nothing to compare or draw
+        return written
     for name, table in summary_tables(df).items():
         csv = table.to_csv(index=False, lineterminator="\n", float_format="%.6g")
         written.append(write_text(results / f"{name}.csv", csv))

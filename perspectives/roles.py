@@ -16,7 +16,16 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from .affiliation import affiliation, alternation, country_table, entry_pattern, fold, key, lower
+from .affiliation import (
+    affiliation,
+    alternation,
+    country_table,
+    entry_pattern,
+    fold,
+    key,
+    lower,
+    name_span,
+)
 from .errors import ConfigError
 from .resources import data_yaml, user_yaml
 
@@ -28,6 +37,7 @@ RULES = ("override", "former", "title", "apposition", "organisation", "context",
 _APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
 # Clause ends: punctuation, and a full stop after a lower-case word ("reporters.", not "Col.").
 _NEXT_NAME = re.compile(r"\s+[A-Z]")
+_LEADING_THE = re.compile(r"^\s*the\s+|\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[!?;:,\"\u201c\u201d]|(?<=[a-z]{4})\.(?=\s|$)")
 
 
@@ -66,6 +76,12 @@ class Taxonomy:
     @property
     def role_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.roles)
+
+    @cached_property
+    def any_entry(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """One ``_matcher`` of all lexicons' words: where it finds none, no lexicon can."""
+        forms = [f for lex in self.lexicons for _, fs in lex.organisations for f in fs]
+        return _matcher(tuple(e for lex in self.lexicons for e in lex.titles) + tuple(forms))
 
 
 @dataclass(frozen=True)
@@ -238,13 +254,14 @@ def _spans(matcher: tuple[re.Pattern[str], ...], folds: tuple[str, str]) -> list
 
 
 def _lexicon_hits(
-    lexicon: Lexicon, fields: list[tuple[str, str, bool]], folds: list[tuple[str, str]]
+    lexicon: Lexicon, fields: list[tuple[str, str, bool]], folds: list, live: list[int]
 ) -> list[_Hit]:
-    """Every title and organisation of ``lexicon`` found in the fields. In a proper name a
-    title counts only before another name ("Sen. Ted Cruz", not "Martin Luther King")."""
+    """Every title and organisation of ``lexicon`` found in the ``live`` fields. In a proper
+    name a title counts only before another name ("Sen. Ted Cruz", not "Martin Luther King")."""
     titles, organisations, names = lexicon.matchers
     hits = []
-    for index, ((text, _, is_name), folded) in enumerate(zip(fields, folds, strict=True)):
+    for index in live:
+        (text, _, is_name), folded = fields[index], folds[index]
         for start, end in _spans(titles, folded):
             if not is_name or _NEXT_NAME.match(text, end):
                 hits.append(_Hit(text[start:end], index, True, None))
@@ -259,15 +276,6 @@ def _lexicon_hits(
 # --- fields: where the words come from ------------------------------------------------------
 
 
-def _name_span(text: str, name: str | None) -> tuple[int, int] | None:
-    """Where ``name`` (or its last word, a surname) stands in ``text``."""
-    for candidate in (name.strip(), name.split()[-1]) if name and name.strip() else ():
-        m = re.search(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text)
-        if m and len(candidate) >= 3:
-            return m.span()
-    return None
-
-
 def _is_proper_name(text: str) -> bool:
     words = text.split()
     return len(words) > 1 and all(w[:1].isupper() for w in words)
@@ -278,7 +286,7 @@ def _fields(speaker: str | None, mention: str | None, description: str | None) -
     and apposition, the description, and the speaker's name itself."""
     fields: list[tuple[str, str, bool]] = []
     mention = (mention or "").strip()
-    span = _name_span(mention, speaker)
+    span = name_span(mention, speaker)
     if span:
         name = mention[span[0] : span[1]]
         fields += [(mention[: span[0]], "title", False), (mention[span[1] :], "apposition", False)]
@@ -298,7 +306,7 @@ def _context_fields(context: str, speaker: str | None, mention: str | None) -> l
     """The words before the speaker's name (back to a clause boundary, at most six words)
     and the apposition after it (", a former official,") where ``context`` names them."""
     name = speaker or (mention if mention and mention[:1].isupper() else None)
-    span = _name_span(context, name)
+    span = name_span(context, name)
     if not span:
         return []
     before = _CLAUSE_END.split(context[: span[0]])[-1].split()[-6:]
@@ -338,8 +346,10 @@ def assign_role(
 def _by_lexicons(fields: list, taxonomy: Taxonomy) -> RoleAssignment | None:
     """The decision of the first lexicon with a word in ``fields``."""
     folds = _folds(fields)
-    for lexicon in taxonomy.lexicons:
-        hits = _lexicon_hits(lexicon, fields, folds)
+    lowered, capital = taxonomy.any_entry
+    live = [i for i, f in enumerate(folds) if lowered.search(f[1]) or capital.search(f[0])]
+    for lexicon in taxonomy.lexicons if live else ():
+        hits = _lexicon_hits(lexicon, fields, folds, live)
         if hits:
             return _decide(lexicon, hits, fields, folds, taxonomy)
     return None
@@ -349,7 +359,7 @@ def _by_country(taxonomy: Taxonomy, *names: str | None) -> RoleAssignment | None
     """A country or its capital speaking alone ("New Delhi rejected ...") is its government."""
     pattern, forms = country_table()
     for name in names if taxonomy.country_role else ():
-        m = pattern.fullmatch(fold(re.sub(r"^\s*the\s+|\s+$", "", name or "", flags=re.I)))
+        m = pattern.fullmatch(fold(_LEADING_THE.sub("", name or "")))
         country = forms.get(" ".join(m.group().split())) if m else None
         if m and country:
             return RoleAssignment(taxonomy.country_role, country, (m.group(),), "organisation")

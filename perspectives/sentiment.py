@@ -7,8 +7,6 @@ harmed"), and maps sentence features to a human-like rating with a shipped linea
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,8 +15,9 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE
 
-from .errors import ConfigError, IngestError, OutputError
+from .errors import ConfigError, IngestError
 from .fast_vader import FastVader
+from .io import write_text
 from .model import Span
 from .resources import data_yaml
 
@@ -296,7 +295,7 @@ def sentiment_tsv(in_path: str | Path, out_path: str | Path, mode: str = "news")
         vader = _vader().polarity_scores(sentence)["compound"]
         other = vader if mode == "vader" else score(sentence, mode).compound
         lines.append(f"{row_id}\t{vader:.4f}\t{other:.4f}\n")
-    _write_atomically(Path(out_path), "".join(lines))
+    write_text(Path(out_path), "".join(lines))
     return len(rows)
 
 
@@ -318,18 +317,3 @@ def _read_rows(path: Path) -> Iterable[tuple[str, str]]:
                 f"{path}:{number}", "expected id<TAB>...<TAB>sentence, found 1 column"
             )
         yield columns[0], columns[-1]
-
-
-def _write_atomically(path: Path, content: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it over ``path``."""
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(str(path), exc.strerror or "cannot be written") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except OSError as exc:
-        os.unlink(tmp)
-        raise OutputError(str(path), exc.strerror or "cannot be written") from None

@@ -12,13 +12,17 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
-from .frames import WORD, case_folded, cased, find_terms, term_pattern
-from .resources import data_yaml, user_yaml
+from .frames import WORD, case_folded
+from .stance_lexicon import (
+    CueLexicon,
+    Target,
+    cue_lexicon,
+    load_targets,  # noqa: F401 - part of this module's API
+    target_patterns,
+    target_scans,
+)
 from .stance_model import cross_validate_stance  # noqa: F401 - part of this module's API
 
 THRESHOLD = 0.3
@@ -31,17 +35,6 @@ SENTENCE_WINDOW = 25
 _COORDINATORS = frozenset({"and", "or", "nor"})
 _PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got"})
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
-
-
-@dataclass(frozen=True)
-class Target:
-    """Something stance is taken toward: a name, the words naming it, who speaks for it."""
-
-    name: str
-    aliases: tuple[str, ...]
-    speaker_roles: tuple[str, ...] = ()
-    favor_terms: tuple[str, ...] = ()
-    against_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,87 +54,6 @@ def stance_record(scores: dict[str, StanceScore]) -> dict[str, dict[str, Any]]:
     return {name: score.as_dict() for name, score in scores.items()}
 
 
-# ---------------------------------------------------------------- configuration
-
-
-def _str_list(entry: dict, key: str, source: str, name: str) -> tuple[str, ...]:
-    values = entry.get(key, [])
-    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-        raise ConfigError(source, f"target {name!r}: '{key}' must be a list of words")
-    return tuple(values)
-
-
-def _parse_targets(raw: Any, source: str) -> tuple[Target, ...]:
-    table = raw.get("targets") if isinstance(raw, dict) else None
-    if not isinstance(table, dict) or not table:
-        raise ConfigError(source, "expected a non-empty 'targets:' mapping")
-    targets = []
-    for name, entry in table.items():
-        entry = {"aliases": entry} if isinstance(entry, list) else entry
-        if not isinstance(entry, dict) or not entry.get("aliases"):
-            raise ConfigError(source, f"target {name!r} needs a list of aliases")
-        fields = ("aliases", "speaker_roles", "favor_terms", "against_terms")
-        target = Target(str(name), *(_str_list(entry, f, source, name) for f in fields))
-        _compile_target(target, source)  # fail on a bad term now, naming the file
-        targets.append(target)
-    return tuple(targets)
-
-
-@lru_cache(maxsize=1)
-def _default_targets() -> tuple[Target, ...]:
-    return _parse_targets(data_yaml("stance_lexicon.yaml"), "stance_lexicon.yaml")
-
-
-def load_targets(path: str | Path | None = None) -> tuple[Target, ...]:
-    """A study's stance targets (``targets:`` of its YAML), or the shipped defaults.
-
-    The defaults are a ``state`` and the ``militants`` opposing it
-    (``data/stance_lexicon.yaml``); ``seeds/study.yaml`` shows the file shape.
-    """
-    return _default_targets() if path is None else _parse_targets(user_yaml(path), str(path))
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    cues: tuple[tuple[str, int, re.Pattern[str]], ...]  # (kind, polarity, pattern)
-    negators: frozenset[str]
-    yielding: frozenset[str]
-    conceding: re.Pattern[str]
-    self_direct: frozenset[str]
-    self_indirect: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    raw, src = data_yaml("stance_lexicon.yaml"), "stance_lexicon.yaml"
-    cues = tuple(
-        (kind, 1 if side == "favor" else -1, term_pattern(tuple(raw[kind][side]), src))
-        for kind in ("directed", "attributive")
-        for side in ("favor", "against")
-    )
-    words = lambda key: frozenset(w.lower() for w in key)  # noqa: E731
-    return _Lexicon(
-        cues=cues,
-        negators=words(raw["negators"]),
-        yielding=words(raw["concession"]["yielding"]),
-        conceding=term_pattern(tuple(raw["concession"]["conceding"]), src),
-        self_direct=words(raw["self_reference"]["direct"]),
-        self_indirect=words(raw["self_reference"]["indirect"]),
-    )
-
-
-@lru_cache(maxsize=512)
-def _compile_target(target: Target, source: str = "targets") -> tuple[re.Pattern[str], ...]:
-    """Patterns for a target's aliases, loaded favour/against terms, and its bare names."""
-    bare = tuple(re.sub(r"^the\s+", "", a.strip(), flags=re.IGNORECASE) for a in target.aliases)
-    return (
-        term_pattern(target.aliases, source),
-        term_pattern(target.favor_terms, source),
-        term_pattern(target.against_terms, source),
-        term_pattern(bare, source),
-    )
-
-
 def speaker_side(
     targets: tuple[Target, ...],
     speaker_role: str | None = None,
@@ -153,11 +65,10 @@ def speaker_side(
     The longest alias wins ("Baloch Liberation Army" is not the army). A stated affiliation
     that names no target (a foreign government) means no side.
     """
+    names = [(t.name, target_patterns(t)[3]) for t in targets]
     for name in (speaker_affiliation, speaker):
         found = [
-            (len(m.group()), t.name)
-            for t in targets
-            for m in _compile_target(t)[3].finditer(name or "")
+            (len(m.group()), target) for target, bare in names for m in bare.finditer(name or "")
         ]
         if found:
             return max(found)[1]
@@ -198,11 +109,18 @@ class _Layout:
         return [start for start, _ in self.spans]
 
 
-def _opens_yielding(low: str, gap: str, next_word: str, at_boundary: bool, lex: _Lexicon) -> bool:
-    """'but' (not 'but also') anywhere; 'however', 'yet'... only after a boundary or comma."""
-    if low not in lex.yielding or next_word == "also":
+def _opens_yielding(low: str, gap: str, next_word: str, at_boundary: bool) -> bool:
+    """'but' (not 'but also') anywhere; 'however', 'yet'... only after a boundary or comma
+    (``low`` is one of the lexicon's yielding words)."""
+    if next_word == "also":
         return False
     return low == "but" or at_boundary or "," in gap
+
+
+def _breaks(gap: str, first: bool, conceding_open: bool) -> tuple[bool, bool]:
+    """Whether the ``gap`` before a word starts a sentence, and whether it starts a clause."""
+    new_sentence = first or bool(_SENTENCE_END.search(gap))
+    return new_sentence, new_sentence or ";" in gap or ":" in gap or (conceding_open and "," in gap)
 
 
 def _concede(weights: list[float], clause_sentence: list[int], sentence: int) -> None:
@@ -213,21 +131,25 @@ def _concede(weights: list[float], clause_sentence: list[int], sentence: int) ->
         weights[c] = CONCEDED_WEIGHT
 
 
-def _layout(text: str, folded: str | None, lex: _Lexicon) -> _Layout:
+def _layout(text: str, folded: str | None, lex: CueLexicon) -> _Layout:
     """Split a quote into sentences and clauses, and weigh conceded clauses down."""
     matches = list(WORD.finditer(text))
     lows = [m.group().lower() for m in matches] if folded is None else WORD.findall(folded)
     conceding_at = _conceding_starts(text, folded, [m.start() for m in matches], lex)
     sentence, clause, weights, clause_sentence = [], [], [], []
-    prev_end, conceding_open = 0, False
+    prev_end, conceding_open, s, yielding_words = 0, False, -1, lex.yielding
     for i, m in enumerate(matches):
-        gap = text[prev_end : m.start()]
-        new_sentence = i == 0 or bool(_SENTENCE_END.search(gap))
-        boundary = new_sentence or any(ch in gap for ch in ";:") or (conceding_open and "," in gap)
+        start = m.start()
+        gap = text[prev_end:start]
+        if i and gap == " ":  # the common case: no sentence, clause or comma break
+            new_sentence = boundary = False
+        else:
+            new_sentence, boundary = _breaks(gap, i == 0, conceding_open)
+        low = lows[i]
         nxt = lows[i + 1] if i + 1 < len(lows) else ""
-        yielding = _opens_yielding(lows[i], gap, nxt, boundary, lex)
-        conceding = m.start() in conceding_at
-        s = (sentence[-1] if sentence else -1) + new_sentence
+        yielding = low in yielding_words and _opens_yielding(low, gap, nxt, boundary)
+        conceding = start in conceding_at
+        s += new_sentence
         if boundary or yielding or conceding:
             if yielding:
                 _concede(weights, clause_sentence, s)
@@ -237,15 +159,15 @@ def _layout(text: str, folded: str | None, lex: _Lexicon) -> _Layout:
         sentence.append(s)
         clause.append(len(weights) - 1)
         prev_end = m.end()
-    spans = tuple((m.start(), m.end()) for m in matches)
+    spans = tuple(map(re.Match.span, matches))
     return _Layout(text, tuple(lows), spans, tuple(sentence), tuple(clause), tuple(weights))
 
 
 def _conceding_starts(
-    text: str, folded: str | None, starts: list[int], lex: _Lexicon
+    text: str, folded: str | None, starts: list[int], lex: CueLexicon
 ) -> frozenset[int]:
     """Word starts where a conceding phrase ("even if") begins; one search rules most out."""
-    pattern, subject = (lex.conceding, text) if folded is None else (cased(lex.conceding), folded)
+    pattern, subject = (lex.conceding, text) if folded is None else (lex.conceding_cased, folded)
     if pattern.search(subject) is None:
         return frozenset()
     return frozenset(p for p in starts if pattern.match(subject, p))
@@ -257,20 +179,12 @@ def _items(
     targets: tuple[Target, ...],
     side: str | None,
     selfs: frozenset[str],
-    lex: _Lexicon,
 ) -> list[_Item]:
     """Mentions, loaded terms and cues; where they overlap, the longer (then loaded) wins."""
-    text, found = layout.text, []
-    for t in targets:
-        alias, favor, against, _ = _compile_target(t)
-        for rank, kind, pol, pat in (
-            (0, "loaded", 1, favor),
-            (0, "loaded", -1, against),
-            (1, "mention", 0, alias),
-        ):
-            found += [(s, e, rank, kind, pol, t.name) for s, e in find_terms(pat, text, folded)]
-    for kind, pol, pat in lex.cues:
-        found += [(s, e, 2, kind, pol, None) for s, e in find_terms(pat, text, folded)]
+    subject, found = layout.text if folded is None else folded, []
+    for rank, kind, pol, name, pattern, lower_pattern in target_scans(targets):
+        for m in (pattern if folded is None else lower_pattern).finditer(subject):
+            found.append((m.start(), m.end(), rank, kind, pol, name))
     found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
     items, last_end, starts = [], -1, layout.starts
     for start, end, _, kind, pol, name in found:
@@ -327,7 +241,7 @@ def _following(cue: _Item, mentions: list[_Item], layout: _Layout) -> list[_Item
     return chosen
 
 
-def _negator(item: _Item, layout: _Layout, lex: _Lexicon) -> int | None:
+def _negator(item: _Item, layout: _Layout, lex: CueLexicon) -> int | None:
     """Index of a negating word up to three words before ``item`` in its clause."""
     for k in range(item.first - 1, max(item.first - 4, -1), -1):
         if layout.clause[k] != layout.clause[item.first]:
@@ -337,7 +251,7 @@ def _negator(item: _Item, layout: _Layout, lex: _Lexicon) -> int | None:
     return None
 
 
-def _weighted(item: _Item, layout: _Layout, lex: _Lexicon) -> tuple[float, str]:
+def _weighted(item: _Item, layout: _Layout, lex: CueLexicon) -> tuple[float, str]:
     """Signed weight of a cue or loaded term, and its evidence text (with any negator)."""
     weight = item.polarity * layout.weights[layout.clause[item.first]]
     neg = _negator(item, layout, lex)
@@ -370,12 +284,12 @@ def score_stance(
     ('favor', ('solidarity with',), 'against')
     """
     targets = load_targets() if targets is None else targets
-    lex = _lexicon()
+    lex = cue_lexicon()
     side = speaker_side(targets, speaker_role, speaker, speaker_affiliation)
     selfs = lex.self_indirect if kind == "indirect" else lex.self_direct
     folded = case_folded(text)
     layout = _layout(text, folded, lex)
-    items = _items(layout, folded, targets, side, selfs, lex)
+    items = _items(layout, folded, targets, side, selfs)
     mentions = [it for it in items if it.kind in ("mention", "self")]
     totals = {t.name: 0.0 for t in targets}
     evidence: dict[str, list[str]] = {t.name: [] for t in targets}

@@ -40,7 +40,8 @@ def rng_for(seed: int, *keys: object) -> np.random.Generator:
 
 def boot_means(matrix: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
     """Column means (NaN ignored) of ``n_boot`` row resamples of ``matrix``: (n_boot, k)."""
-    matrix = np.asarray(matrix, dtype=float).reshape(len(matrix), -1)
+    matrix = np.asarray(matrix, dtype=float)
+    matrix = matrix[:, None] if matrix.ndim == 1 else matrix
     n, k = matrix.shape
     if n == 0 or n_boot == 0:
         return np.full((n_boot, k), np.nan)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import math
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -20,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ConfigError, OutputError
+from .io import atomic_path
 from .model import Quote
 
 ID_COLUMNS = ("doc_id", "quote_id")
@@ -104,18 +103,9 @@ def _check_export(records: list[dict[str, Any]], variables: Sequence[str], path:
 
 def _write_csv_atomically(frame: pd.DataFrame, path: Path) -> None:
     """Write to a temporary file beside ``path``, then rename: never a half-written sheet."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-                frame.to_csv(fh, index=False, quoting=csv.QUOTE_ALL)  # keeps a lone "\r"
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError as exc:
-        raise OutputError(str(path), exc.strerror or "cannot be written") from None
+    with atomic_path(path) as tmp:
+        # QUOTE_ALL keeps a lone "\r" inside a cell; the BOM lets spreadsheets read UTF-8
+        frame.to_csv(tmp, index=False, quoting=csv.QUOTE_ALL, encoding="utf-8-sig")
 
 
 def read_coding_sheet(path: str | Path) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 
 import pytest
@@ -17,6 +18,7 @@ from perspectives.frames import (
     load_frames,
     score_frames,
     term_pattern,
+    term_regex,
     word_count,
 )
 
@@ -214,6 +216,24 @@ def test_scores_bounded_and_explained(text):
         assert (score.score > 0) == bool(score.evidence)
         assert all(word in text for word in score.evidence)
         assert len(score.evidence) <= word_count(text)
+
+
+_TERM = st.builds(
+    lambda words, star: " ".join(words) + star,
+    st.lists(st.text("abs'’-.ſé", min_size=1, max_size=4), min_size=1, max_size=2),
+    st.sampled_from(["", "*"]),
+).filter(lambda t: t.strip() and "*" not in t[:-1] and all(w.strip("-") for w in t.split()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TERM, min_size=1, max_size=10), st.text("abcsABCSſKéÉ -'’.,", max_size=30))
+def test_term_pattern_finds_what_the_plain_alternation_finds(terms, text):
+    """Factoring shared leading letters out of the alternation changes no match."""
+    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    plain = "|".join(term_regex(t) for t in ordered)
+    expected = re.compile(rf"(?<!\w)(?:{plain})(?!\w)", re.IGNORECASE)
+    found = term_pattern(tuple(terms))
+    assert [m.span() for m in found.finditer(text)] == [m.span() for m in expected.finditer(text)]
 
 
 def test_speed_under_a_millisecond_per_quote(capsys):

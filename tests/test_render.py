@@ -315,8 +315,8 @@ def test_write_page_is_atomic_and_reports_bad_paths(tmp_path):
     )
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in tmp_path.iterdir()] == ["view.html"]
-    with pytest.raises(OutputError, match="missing"):
-        write_page(Article("d", text), [], tmp_path / "missing" / "view.html")
+    with pytest.raises(OutputError, match="view.html"):  # a file stands where a folder must
+        write_page(Article("d", text), [], tmp_path / "view.html" / "inner.html")
 
 
 def run_chromium(profile: Path, *args: str) -> str:

@@ -77,6 +77,8 @@ def _check_offsets(text: str, record: dict) -> None:
         assert text[record["mention_start"] : record["mention_end"]] == record["speaker_mention"]
     for start, end in record["parts"]:
         assert record["start"] <= start <= end <= record["end"]
+    for sentence in (record["sentiment"] or {}).get("sentences", []):
+        assert record["start"] <= sentence["start"] <= sentence["end"] <= record["end"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
