@@ -22,7 +22,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check perspectives tests benchmarks
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/pipeline_bench.py --scale
+	$(BIN)/python benchmarks/quotes_eval.py
+	$(BIN)/python benchmarks/sentiment_eval.py
+	$(BIN)/python benchmarks/segment_bench.py
 
 clean:
 	rm -rf $(VENV) results

@@ -33,8 +33,18 @@ def build_corpus(texts: Path, n: int, path: Path) -> None:
 
 def run(corpus: Path, out: Path, engine: str) -> tuple[float, float]:
     """Seconds and peak RSS (MB) of one CLI run."""
-    cmd = [sys.executable, "-m", "perspectives.cli", "quotes", str(corpus), "-o", str(out),
-           "--quiet", "--engine", engine]
+    cmd = [
+        sys.executable,
+        "-m",
+        "perspectives.cli",
+        "quotes",
+        str(corpus),
+        "-o",
+        str(out),
+        "--quiet",
+        "--engine",
+        engine,
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True)
@@ -56,8 +66,10 @@ def main() -> None:
             corpus = Path(tmp) / f"corpus-{n}.jsonl"
             build_corpus(args.texts, n, corpus)
             seconds, peak = run(corpus, Path(tmp) / f"quotes-{n}.jsonl", args.engine)
-            print(f"{n} articles ({args.engine}): {seconds:.1f} s, {n / seconds:.0f} articles/s, "
-                  f"peak RSS {peak:.0f} MB (max over runs so far)")
+            print(
+                f"{n} articles ({args.engine}): {seconds:.1f} s, {n / seconds:.0f} articles/s, "
+                f"peak RSS {peak:.0f} MB (max over runs so far)"
+            )
 
 
 if __name__ == "__main__":

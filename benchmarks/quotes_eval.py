@@ -24,10 +24,8 @@ CONTEXT = 100
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        from perspectives.quotes import extract
-    except ImportError as exc:
-        sys.exit(f"quotes_eval: perspectives.quotes.extract is not available yet ({exc})")
+    from perspectives.quotes import extract
+
     if not args.gold.is_dir():
         sys.exit(f"quotes_eval: {args.gold}: no benchmark data there")
     texts = read_texts(args.gold)

@@ -7,6 +7,8 @@ study usually starts from.
 
 from __future__ import annotations
 
+from importlib.metadata import version
+
 from .ingest import read_article, read_articles
 from .model import Article, Quote
 from .pipeline import analyze_article, run_corpus
@@ -24,4 +26,4 @@ __all__ = [
     "read_articles",
     "run_corpus",
 ]
-__version__ = "0.1.0"
+__version__ = version("perspectives")

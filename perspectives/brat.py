@@ -40,9 +40,19 @@ def read_texts(root: Path) -> dict[str, str]:
         raise IngestError(str(text_dir), "no text/ directory of gold documents")
     texts = {}
     for path in sorted(text_dir.glob("*.txt")):
-        with open(path, encoding="utf-8", newline="") as fh:
-            texts[path.stem] = fh.read()
+        texts[path.stem] = _read_utf8(path)
     return texts
+
+
+def _read_utf8(path: Path) -> str:
+    """A gold file's text; unreadable or non-UTF-8 files are an IngestError naming them."""
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise IngestError(str(path), exc.strerror or "cannot be read") from None
+    except UnicodeDecodeError as exc:
+        raise IngestError(str(path), f"not UTF-8 (byte {exc.start})") from None
 
 
 def read_gold(root: Path, texts: dict[str, str] | None = None) -> dict[str, list[GoldAttribution]]:
@@ -76,8 +86,7 @@ def parse_ann(path: Path, doc_id: str, document: str) -> list[GoldAttribution]:
     """The attributions (``E`` lines) of one .ann file; other line kinds are ignored."""
     spans: dict[str, SpanList] = {}
     events: list[tuple[str, str, int]] = []
-    with open(path, encoding="utf-8", newline="") as fh:
-        lines = fh.read().splitlines()
+    lines = _read_utf8(path).splitlines()
     for number, line in enumerate(lines, 1):
         where = f"{path}:{number}"
         if line.startswith("T"):

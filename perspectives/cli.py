@@ -69,9 +69,16 @@ def _corpus_options(p: argparse.ArgumentParser) -> None:
         default="serial",
         help="serial (default) or dask (parallel, same output)",
     )
-    p.add_argument("--workers", type=int, default=2, help="local Dask workers (default 2)")
+    p.add_argument("--workers", type=_positive, default=2, help="local Dask workers (default 2)")
     p.add_argument("--scheduler", help="address of an existing Dask scheduler")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,6 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except PerspectivesError as exc:
             print(f"perspectives: {exc}", file=sys.stderr)
             return 2
+        except BrokenPipeError:  # `perspectives quotes ... -o - | head`
+            sys.stderr.close()
+            return 0
         except KeyboardInterrupt:
             print("perspectives: interrupted; outputs left as they were", file=sys.stderr)
             return 130
@@ -105,9 +115,8 @@ def _run(args: argparse.Namespace, output: str) -> object:
     from .pipeline import run_corpus
     from .study import load_study
 
-    errors = args.errors or (
-        None if output == "-" else str(Path(output).with_suffix("")) + ".errors.jsonl"
-    )
+    stem = "perspectives" if output == "-" else str(Path(output).with_suffix(""))
+    errors = args.errors or f"{stem}.errors.jsonl"
     engine = None
     if args.engine == "dask":
         from .distributed import dask_engine
@@ -132,9 +141,7 @@ def _progress(quiet: bool):
 
 
 def _quotes(args: argparse.Namespace) -> int:
-    summary = _run(args, args.output)
-    if args.output != "-":
-        print(summary.line(), file=sys.stderr)
+    print(_run(args, args.output).line(), file=sys.stderr)
     return 0
 
 

@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from .errors import ConfigError
 from .model import Article
 from .pipeline import analyze_batch
 from .study import Study
@@ -26,7 +27,10 @@ def dask_engine(workers: int = 2, scheduler: str | None = None, batch: int = BAT
         from distributed import Client, LocalCluster
 
         if scheduler:
-            client = Client(scheduler)
+            try:
+                client = Client(scheduler, timeout="20s")
+            except (OSError, TimeoutError) as exc:
+                raise ConfigError(scheduler, f"no Dask scheduler reachable ({exc})") from None
             cluster = None
         else:
             cluster = LocalCluster(

@@ -344,6 +344,8 @@ def read_predictions(path: Path) -> list[dict[str, Any]]:
                     records.append(_json_object(line, f"{path}:{number}"))
     except OSError as exc:
         raise IngestError(str(path), exc.strerror or "cannot be read") from None
+    except UnicodeDecodeError as exc:
+        raise IngestError(str(path), f"not UTF-8 (byte {exc.start})") from None
     return records
 
 

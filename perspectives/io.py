@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from .errors import OutputError
-from .table import SCALAR_FIELDS, flatten_quote
+from .table import OFFSET_COLUMNS, SCALAR_FIELDS, TEXT_COLUMNS, flatten_quote
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 _PARQUET_BATCH = 2048
@@ -119,9 +119,7 @@ class QuoteWriter:
         if self._parquet is None:
             self._columns = list(self._batch[0])
             inferred = pa.Table.from_pylist(self._batch).select(self._columns).schema
-            schema = pa.schema(
-                (f.name, pa.string() if pa.types.is_null(f.type) else f.type) for f in inferred
-            )
+            schema = pa.schema((f.name, _column_type(f.name, f.type, pa)) for f in inferred)
             self._parquet = pq.ParquetWriter(str(self._tmp), schema)
         rows = [{c: row.get(c) for c in self._columns} for row in self._batch]
         self._parquet.write_table(pa.Table.from_pylist(rows, schema=self._parquet.schema))
@@ -145,7 +143,19 @@ class QuoteWriter:
         import pyarrow.parquet as pq
 
         self._flush_parquet()
-        if self._parquet is None:
-            pq.write_table(pa.table({}), str(self._tmp))
+        if self._parquet is None:  # no quotes: the base columns, no rows
+            columns = [*SCALAR_FIELDS, "n_words"]
+            schema = pa.schema((c, _column_type(c, pa.null(), pa)) for c in columns)
+            pq.write_table(schema.empty_table(), str(self._tmp))
         else:
             self._parquet.close()
+
+
+def _column_type(name: str, inferred: Any, pa: Any) -> Any:
+    """The Parquet type of a column: fixed for the record's own fields, else as inferred
+    (a column still empty in the first batch is taken as text)."""
+    if name in TEXT_COLUMNS:
+        return pa.string()
+    if name in OFFSET_COLUMNS or name == "n_words":
+        return pa.int64()
+    return pa.string() if pa.types.is_null(inferred) else inferred

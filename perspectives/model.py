@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 REGION_KINDS = ("headline", "byline", "dateline", "credits", "boilerplate", "heading")
-QUOTE_KINDS = ("direct", "mixed", "indirect")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +20,6 @@ class Span:
 
     start: int
     end: int
-
-    def text_of(self, document: str) -> str:
-        return document[self.start : self.end]
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -60,13 +56,6 @@ class Article:
     source: str = ""
     metadata: Mapping[str, Any] = field(default_factory=dict)
     regions: tuple[Region, ...] = ()
-
-    def region_at(self, offset: int) -> Region | None:
-        """The marked non-body region covering ``offset``, if any."""
-        for region in self.regions:
-            if region.start <= offset < region.end:
-                return region
-        return None
 
 
 @dataclass(frozen=True)

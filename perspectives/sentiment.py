@@ -20,6 +20,7 @@ from .fast_vader import FastVader
 from .io import write_text
 from .model import Span
 from .resources import data_yaml
+from .segment import split_sentences
 
 MODES = ("vader", "news")
 LEXICON_FILE = "news_lexicon.yaml"
@@ -261,12 +262,8 @@ def _as_pair(span: Any) -> tuple[int, int]:
 
 
 def quote_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence offsets from the segmenter (the whole text if it is unavailable): what
-    ``score_quote`` splits by; split once and pass them to score a quote in several modes."""
-    try:
-        from .segment import split_sentences
-    except ImportError:
-        return [(0, len(text))] if text.strip() else []
+    """Sentence offsets from the segmenter: what ``score_quote`` splits by; split once and
+    pass them to score a quote in several modes."""
     return [_as_pair(s) for s in split_sentences(text)]
 
 

@@ -24,7 +24,7 @@ from .model import Quote
 ID_COLUMNS = ("doc_id", "quote_id")
 CONTEXT_COLUMNS = ("speaker", "speaker_mention", "text")
 NOTES_COLUMN = "notes"
-DEFAULT_VARIABLES = ("role", "stance_state", "stance_militants")
+
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 _NESTED = {"stance": "label", "frame": "score", "frames": "score", "sentiment": None}
 
@@ -57,20 +57,37 @@ def variable_value(record: Quote | Mapping[str, Any], variable: str) -> Any:
     return None
 
 
+def default_variables(records: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
+    """``role`` and ``stance_<target>`` for every target found in the records' stance."""
+    targets: dict[str, None] = {}
+    for record in records:
+        targets.update(dict.fromkeys(record.get("stance") or {}))
+        targets.update(
+            dict.fromkeys(
+                k[7:-6]
+                for k in record
+                if str(k).startswith("stance_") and str(k).endswith("_label")
+            )
+        )
+    return ("role", *(f"stance_{t}" for t in targets))
+
+
 def export_coding_sheet(
     quotes: Iterable[Quote | Mapping[str, Any]],
     path: str | Path,
-    variables: Sequence[str] = DEFAULT_VARIABLES,
+    variables: Sequence[str] | None = None,
 ) -> Path:
     """Write a blind coding sheet and return its path.
 
     The sheet (CSV, UTF-8 with BOM so spreadsheets read it) has ``doc_id``, ``quote_id``,
     ``speaker``, ``speaker_mention`` and ``text``, one empty column per variable and a
     ``notes`` column. The tool's values go to ``tool_sheet_path(path)`` so that coders never
-    see them. Both files are written atomically.
+    see them. Both files are written atomically. Without ``variables``: the role and the
+    stance label toward each target the quotes were scored for.
     """
     path = Path(path)
     records = [q.to_record() if isinstance(q, Quote) else dict(q) for q in quotes]
+    variables = variables or default_variables(records)
     _check_export(records, variables, path)
     coder_rows, tool_rows = [], []
     for record in records:

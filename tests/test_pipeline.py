@@ -106,3 +106,19 @@ def test_every_cli_command_has_help(capsys):
             main([command, "--help"])
         assert exit_.value.code == 0
     assert "usage" in capsys.readouterr().out
+
+
+def test_parquet_keeps_offset_types_when_the_first_quotes_have_none(tmp_path):
+    first = {"doc_id": "d", "quote_id": "q1", "text": "a", "start": 0, "end": 1, "cue_start": None}
+    later = {**first, "quote_id": "q2", "cue_start": 5}
+    out = tmp_path / "quotes.parquet"
+    with QuoteWriter(out) as writer:
+        writer.write(first)
+        writer.write(later)
+    assert list(read_quotes(out)["cue_start"].astype(object)) == [pd.NA, 5]
+
+
+def test_cli_refuses_zero_workers(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["quotes", "seeds", "--engine", "dask", "--workers", "0"])
+    assert exit_.value.code == 2 and "at least 1" in capsys.readouterr().err

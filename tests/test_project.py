@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 
-import tomllib
 import yaml
 
 from perspectives.ingest import read_article
