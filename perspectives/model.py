@@ -8,7 +8,7 @@ span's text, always.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 REGION_KINDS = ("headline", "byline", "dateline", "credits", "boilerplate", "heading")
@@ -96,8 +96,12 @@ class Quote:
         return quoted_content(self.text, self.start, self.parts)
 
     def to_record(self) -> dict[str, Any]:
-        """A plain dict (JSON-ready) with the fields in their documented order."""
-        record = asdict(self)
+        """A plain dict (JSON-ready) with the fields in their documented order.
+
+        Shallow: the score mappings are the quote's own (not copied), which keeps writing
+        a corpus cheap; copy them before changing them.
+        """
+        record = {name: getattr(self, name) for name in _QUOTE_FIELDS}
         record["parts"] = [list(p) for p in self.parts]
         return record
 
@@ -119,3 +123,6 @@ def document_offset(start: int, parts: Sequence[Sequence[int]], position: int) -
             return part_start + position - joined
         joined += part_end - part_start + 1
     return parts[-1][1]
+
+
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))

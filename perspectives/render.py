@@ -126,6 +126,11 @@ def _quote_marks(
     return [_clip(m, size) for m in marks]
 
 
+def _whole_break(text: str, offset: int) -> int:
+    """``offset``, moved past the ``\n`` when it falls inside a ``\r\n`` (one line break)."""
+    return offset + 1 if text[offset - 1 : offset + 1] == "\r\n" else offset
+
+
 def _clip(mark: _Mark, size: int) -> _Mark:
     start, end = max(0, min(mark.start, size)), max(0, min(mark.end, size))
     return _Mark(start, end, mark.layer, mark.tag, mark.attrs, mark.first_attrs)
@@ -183,7 +188,13 @@ def _render_paragraph(
     ``opened`` records the marks already opened once, so ids go on first fragments only.
     """
     inside = [m for m in marks if m.start < end and m.end > start]
-    cuts = sorted({start, end, *(p for m in inside for p in (m.start, m.end) if start < p < end)})
+    cuts = sorted(
+        {
+            start,
+            end,
+            *(_whole_break(text, p) for m in inside for p in (m.start, m.end) if start < p < end),
+        }
+    )
     out, stack = ["<p>"], []
     for a, b in zip(cuts, cuts[1:], strict=False):
         active = [m for m in inside if m.start <= a < m.end]
