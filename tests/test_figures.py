@@ -15,6 +15,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from perspectives import figures, theme  # noqa: E402
 from perspectives.errors import OutputError  # noqa: E402
+from perspectives.report import FIGURES  # noqa: E402
 from perspectives.table import MissingColumnError  # noqa: E402
 
 FRAMES = ("conflict", "human_interest", "economic", "morality", "responsibility", "security")
@@ -35,14 +36,6 @@ def _table(roles=ROLES, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-FIGURES = {
-    "sentiment_by_role": figures.sentiment_by_role,
-    "stance_by_role": figures.stance_by_role,
-    "frame_heatmap": figures.frame_heatmap,
-    "fightin_words": figures.fightin_words,
-    "voice_share": figures.voice_share,
-    "quote_timeline": figures.quote_timeline,
-}
 
 
 @pytest.mark.parametrize("name", FIGURES)
