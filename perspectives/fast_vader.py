@@ -44,14 +44,12 @@ class FastVader(SentimentIntensityAnalyzer):
         text = self._emoji_as_words(text)
         words, lowered, is_cap_diff = _words(text)
         lexicon, last = self.lexicon, len(words) - 1
-        valences: list[float] = []
-        for i, low in enumerate(lowered):
+        valences: list[float] = [0] * len(lowered)
+        for i in [i for i, low in enumerate(lowered) if low in lexicon]:  # most words are not
+            low = lowered[i]
             if low in BOOSTER_DICT or (low == "kind" and i < last and lowered[i + 1] == "of"):
-                valences.append(0)
-            elif low in lexicon:
-                valences.append(self.word_valence(words, lowered, i, is_cap_diff))
-            else:
-                valences.append(0)
+                continue
+            valences[i] = self.word_valence(words, lowered, i, is_cap_diff)
         return text, lowered, _but_check(lowered, valences)
 
     def word_valence(

@@ -134,21 +134,22 @@ def _concede(weights: list[float], clause_sentence: list[int], sentence: int) ->
 def _layout(text: str, folded: str | None, lex: CueLexicon) -> _Layout:
     """Split a quote into sentences and clauses, and weigh conceded clauses down."""
     matches = list(WORD.finditer(text))
+    spans = tuple(map(re.Match.span, matches))
     lows = [m.group().lower() for m in matches] if folded is None else WORD.findall(folded)
-    conceding_at = _conceding_starts(text, folded, [m.start() for m in matches], lex)
+    conceding_at = _conceding_starts(text, folded, [start for start, _ in spans], lex)
     sentence, clause, weights, clause_sentence = [], [], [], []
     prev_end, conceding_open, s, yielding_words = 0, False, -1, lex.yielding
-    for i, m in enumerate(matches):
-        start = m.start()
+    for i, (start, end) in enumerate(spans):
         gap = text[prev_end:start]
         if i and gap == " ":  # the common case: no sentence, clause or comma break
             new_sentence = boundary = False
         else:
             new_sentence, boundary = _breaks(gap, i == 0, conceding_open)
         low = lows[i]
-        nxt = lows[i + 1] if i + 1 < len(lows) else ""
-        yielding = low in yielding_words and _opens_yielding(low, gap, nxt, boundary)
-        conceding = start in conceding_at
+        yielding = low in yielding_words and _opens_yielding(
+            low, gap, lows[i + 1] if i + 1 < len(lows) else "", boundary
+        )
+        conceding = bool(conceding_at) and start in conceding_at
         s += new_sentence
         if boundary or yielding or conceding:
             if yielding:
@@ -158,8 +159,7 @@ def _layout(text: str, folded: str | None, lex: CueLexicon) -> _Layout:
             conceding_open = conceding
         sentence.append(s)
         clause.append(len(weights) - 1)
-        prev_end = m.end()
-    spans = tuple(map(re.Match.span, matches))
+        prev_end = end
     return _Layout(text, tuple(lows), spans, tuple(sentence), tuple(clause), tuple(weights))
 
 

@@ -47,17 +47,20 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     Offsets come from the lengths of each token and the spaces before it (``_SPACED``), not
     from match objects: this is the hottest loop of extraction.
     """
-    forms = lexicon().cue_forms
+    forms = lexicon().cue_forms.get
     new = tuple.__new__
     out = []
+    add = out.append
     pos = start
     for space, word in _SPACED.findall(text, start, end):
         first = pos + len(space)
         pos = first + len(word)
         low = word.lower()
-        cap = word[0].isupper()
-        lemma = None if cap else forms.get(low)
-        out.append(new(Token, (word, first, pos, low, word[0].isalnum(), cap, lemma)))
+        head = word[0]
+        if head.isupper():
+            add(new(Token, (word, first, pos, low, True, True, None)))
+        else:
+            add(new(Token, (word, first, pos, low, head.isalnum(), False, forms(low))))
     return out
 
 
