@@ -36,8 +36,6 @@ def _table(roles=ROLES, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-
-
 @pytest.mark.parametrize("name", FIGURES)
 def test_every_figure_runs_on_a_small_and_a_one_role_table(name):
     for df in (_table(), _table(["official"] * 3)):

@@ -265,8 +265,12 @@ def test_agreement_on_numbers_and_without_a_tool(tmp_path):
 def test_coding_sheet_variables_follow_the_study_targets(tmp_path):
     from perspectives.validation import default_variables
 
-    record = {"doc_id": "d", "quote_id": "q1", "role": "official",
-              "stance": {"farmers": {"label": "favor"}, "dam": {"label": "none"}}}
+    record = {
+        "doc_id": "d",
+        "quote_id": "q1",
+        "role": "official",
+        "stance": {"farmers": {"label": "favor"}, "dam": {"label": "none"}},
+    }
     assert default_variables([record]) == ("role", "stance_farmers", "stance_dam")
     sheet = export_coding_sheet([record], tmp_path / "sheet.csv")
     assert "stance_dam" in sheet.read_text(encoding="utf-8-sig").splitlines()[0]
