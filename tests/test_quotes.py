@@ -322,6 +322,51 @@ def test_counted_subject_and_year_are_told_apart():
     assert y.speaker_mention == "officials"
 
 
+def test_speaker_noun_qualified_by_a_phrase_is_the_speaker():
+    (q,) = extract("Officials in Quetta said the road would reopen on Monday.")
+    assert (q.speaker, q.speaker_mention) == ("Officials", "Officials in Quetta")
+    (s,) = extract("Supporters of Mr. Khan said the rally would go ahead as planned.")
+    assert s.speaker == "Supporters"
+    (m,) = extract('The mother of three replied, "We have nowhere else to go."')
+    assert m.speaker_mention == "The mother of three"
+
+
+def test_who_clause_goes_through_who_to_the_antecedent():
+    text = (
+        "He met Sarfraz Bugti, the chief minister, who on Monday said the operation "
+        "would continue until the province was safe."
+    )
+    (q,) = extract(text)
+    assert (q.speaker_mention, q.speaker) == ("who", "Sarfraz Bugti")
+
+
+def test_appositions_before_said_reach_the_name():
+    text = (
+        "Jean Dupont, the foreign minister of France, a permanent member of the council, "
+        "said the test could not be left without consequences."
+    )
+    (q,) = extract(text)
+    assert q.speaker == "Jean Dupont"
+
+
+def test_full_stop_quote_then_said_and_comma_is_attributed():
+    text = '"We will not leave. This is our home." Khan said, adding that talks would resume.'
+    q = _find(extract(text), "This is our home")
+    assert (q.kind, q.speaker) == ("direct", "Khan")
+
+
+def test_mixed_clause_runs_to_the_end_of_its_quotation():
+    text = (
+        '"We must talk," Khan said, suggesting questions, including, "Why now? Who gains? '
+        'What do the families get?"'
+    )
+    quotes = extract(text)
+    mixed = _find(quotes, "including")
+    assert (mixed.kind, mixed.cue) == ("mixed", "suggesting")
+    assert mixed.text.endswith("families get?")
+    assert _find(quotes, "We must talk").parts == ((1, 14),)
+
+
 def test_offsets_hold_on_every_polnear_text(benchmarks_dir):
     for corpus in ("polnear-open", "polnear-training"):
         if (benchmarks_dir / corpus).is_dir():
@@ -336,7 +381,7 @@ def test_benchmark_floor(benchmarks_dir):
     gold = read_gold(root, texts)
     records = [q for doc_id in gold for q in extract(Article(doc_id, texts[doc_id]))]
     report = evaluate(gold, records, texts)
-    assert report.all.f1 >= 0.645
+    assert report.all.f1 >= 0.655
     assert report.all.precision >= 0.91
-    assert report.direct.precision >= 0.79 and report.direct.recall >= 0.85
+    assert report.direct.precision >= 0.79 and report.direct.recall >= 0.86
     assert report.direct_speaker_accuracy >= 0.93

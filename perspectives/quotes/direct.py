@@ -78,13 +78,16 @@ def _after_attribution(
     """The attribution after a quote. A quote closed by a full stop and followed straight by a
     word ends its sentence: the words after it are only its attribution when they end soon
     (`"..." Jones said on Monday.`), not when they go on (`"..." Jones said the plan ...`) or
-    run on into the next quote (``runs_on``)."""
+    run on into the next quote (``runs_on``), unless a comma closes them (`"..." Jones said,
+    adding ...`)."""
     body = after[:-1] if after and after[-1].text in ".!?;" else after
     a = after_quote(body)
     if a is None or not body or not body[0].is_word or text[q.end - 1 : q.end] != ".":
         return a
     last = max(a.cue_end, a.mention.end if a.mention is not None else 0)
     rest = [t for t in body if t.start >= last]
+    if rest and rest[0].text == ",":  # `"..." Sanders said, adding ...`: the attribution ends
+        return a
     if runs_on or len(rest) > _TAIL_WORDS or any(t.text in QUOTE_TOKENS or is_cue(t) for t in rest):
         return None
     return a
@@ -132,6 +135,8 @@ def _shared_cue(
         return None
     between = index.window(prev.cue.end, q.open_at)
     if not between or between[-1].text != "," or sentence_cut(between) < len(between):
+        return None
+    if any(is_cue(t) for t in between):  # `, suggesting a few questions, including, "B"`
         return None
     drafts.pop()
     return Draft(prev.kind, prev.parts + q.parts, prev.cue, prev.mention, prev.rule + "+around")

@@ -20,6 +20,9 @@ POSSESSIVE = frozenset({"'s", "’s"})
 NAME_PARTICLES = frozenset({"bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn"})
 _APPOSITION_TOKENS = 16
 _QUANTIFIERS = frozenset("another about nearly almost some only just over under roughly".split())
+_PREPOSITIONS = frozenset("in on from at for of with across around near inside outside".split())
+_QUALIFIER_TOKENS = 9  # how far back a qualifying phrase may reach from the cue
+_CLAUSE_WORDS = frozenset("who which that whom whose is are was were has have had".split())
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +77,10 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
         return _parenthesised_before(toks, j, lo)
     if head.lower in SUBJECT_PRONOUNS:
         return Mention(head.start, head.end, "pronoun")
+    if head.lower == "who" and j - 1 >= lo and toks[j - 1].text == ",":
+        return _relative(toks, j, lo)
     if not (_np_token(toks, j) and head.is_word):
-        return None
+        return _qualified(toks, j, lo)
     k, budget = j, 2 if head.text.islower() else 0
     while k - 1 >= lo:
         if _np_token(toks, k - 1):
@@ -103,7 +108,51 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
                 owner.name_end,
                 owner.description,
             )
+    if k - 1 >= lo and toks[k - 1].lower in _PREPOSITIONS:
+        qualified = _qualified(toks, j, lo)
+        if qualified is not None:
+            return qualified
     return _coordinated(toks, _build(toks, k, j), k, lo)
+
+
+def _relative(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
+    """`McConnell, now the majority leader, who in 2010 said`: the attribution goes through
+    `who`, and the speaker is the named antecedent before the comma."""
+    ante = _apposed_before(toks, j - 1, lo) or mention_before(toks, j - 1, lo)
+    if ante is not None and ante.name_start is None and toks[j - 2].is_cap:
+        ante = mention_before(toks, j - 1, _last_and(toks, j - 1, lo) + 1)  # `X and Y, who`
+    if ante is None or ante.kind != "name" or ante.name_start is None:
+        return ante
+    who = toks[j]
+    return Mention(who.start, who.end, "name", ante.name_start, ante.name_end, ante.description)
+
+
+def _last_and(toks: Sequence[Token], end: int, lo: int) -> int:
+    return next((k for k in range(end - 1, lo - 1, -1) if toks[k].lower == "and"), lo - 1)
+
+
+def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
+    """`Experts on North Korea said` / `Officials in Virginia and around the country say` /
+    `a spokesman for the ministry said`: a speaker noun qualified by a short prepositional
+    phrase ending at token ``j``. The mention spans both; the phrase is its description."""
+    for p in range(j - 1, max(lo, j - _QUALIFIER_TOKENS), -1):
+        t = toks[p]
+        if t.lower in _PREPOSITIONS:
+            if toks[p - 1].lower in lexicon().speaker_nouns:
+                head = mention_before(toks, p, lo)
+                if head is None or head.kind == "pronoun" or head.end != toks[p - 1].end:
+                    return None
+                return Mention(
+                    head.start,
+                    toks[j].end,
+                    head.kind,
+                    head.name_start,
+                    head.name_end,
+                    (t.start, toks[j].end),
+                )
+        elif not t.is_word and t.text not in POSSESSIVE or t.lemma or t.lower in _CLAUSE_WORDS:
+            return None
+    return None
 
 
 def _count_before(toks: Sequence[Token], k: int, lo: int) -> bool:

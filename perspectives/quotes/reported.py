@@ -77,8 +77,22 @@ def reported_speech(
                 draft is not None
                 and len(text[draft.start : draft.end].split()) >= _MIN_CONTENT_WORDS
             ):
-                drafts.append(_kind(draft, opens, names))
+                drafts.append(_through_quote(_kind(draft, opens, names), quoted, opens))
     return drafts
+
+
+def _through_quote(draft: Draft, quoted: Sequence[QuotedSpan], opens: Sequence[int]) -> Draft:
+    """A mixed clause ends where its last quotation closes: a quote of several sentences
+    (`suggesting questions, including, "Mr. Trump, do you ...? ... he is."`) is read to its end
+    though the clause was read sentence by sentence."""
+    n = bisect_left(opens, draft.end) - 1
+    if draft.kind != "mixed" or n < 0:
+        return draft
+    q = quoted[n]
+    if not (q.closed and len(q.parts) == 1 and draft.start < q.open_at and q.end > draft.end):
+        return draft
+    last = Span(draft.parts[-1].start, q.end)
+    return Draft(draft.kind, (*draft.parts[:-1], last), draft.cue, draft.mention, draft.rule)
 
 
 def may_report(text: str, span: Span) -> bool:
