@@ -331,6 +331,27 @@ def test_speaker_noun_qualified_by_a_phrase_is_the_speaker():
     assert m.speaker_mention == "The mother of three"
 
 
+def test_open_class_subjects_and_reduced_relatives():
+    (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
+    assert q.speaker == "environmentalists"
+    (r,) = extract("A report released last year found that the agency could not track the money.")
+    assert (r.speaker_mention, r.cue) == ("A report", "found")
+    (w,) = extract("He filed in Richmond, where restructuring experts say judges move quickly.")
+    assert w.speaker == "restructuring experts"
+
+
+def test_participle_after_a_noun_belongs_to_the_sentence_subject():
+    text = "The group pasted up posters explaining that the vote was a sham."
+    (q,) = extract(text)
+    assert (q.speaker, q.cue) == ("group", "explaining")
+
+
+def test_one_clause_read_through_two_cues_is_one_quote():
+    text = 'The spokesman confirmed this saying it was a "symbolic action" by the group.'
+    (q,) = extract(text)
+    assert (q.cue, q.text) == ("saying", 'it was a "symbolic action" by the group')
+
+
 def test_who_clause_goes_through_who_to_the_antecedent():
     text = (
         "He met Sarfraz Bugti, the chief minister, who on Monday said the operation "

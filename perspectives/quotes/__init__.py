@@ -50,7 +50,7 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
     found = reported_speech(text, index, sentences, quoted, used, names)
     if paragraphs and not text[: paragraphs[0].start].strip():
         found += filter(None, [headline_claim(index, paragraphs[0])])
-    reported = [r for r in found if not _overlaps_any(r, direct, starts, reach)]
+    reported = _drop_repeats([r for r in found if not _overlaps_any(r, direct, starts, reach)])
     drafts = _inherit_speakers(sorted(direct + reported, key=lambda d: d.start), paragraphs)
     return _records(article, drafts)
 
@@ -88,6 +88,27 @@ def _overlaps_any(draft: Draft, others: list[Draft], starts: list[int], reach: l
             return True
         i -= 1
     return False
+
+
+def _drop_repeats(drafts: list[Draft]) -> list[Draft]:
+    """One speaker's clause read through two cues (`confirmed this, saying it was ...`) is one
+    quote: a draft holding another draft of the same mention gives way to the inner one.
+    Nested attributions of different speakers (`X said Y claimed Z`) both stay."""
+    by_mention: dict[tuple[int, int], list[Draft]] = {}
+    for d in drafts:
+        if d.mention is not None:
+            by_mention.setdefault((d.mention.start, d.mention.end), []).append(d)
+    outer = {
+        id(a)
+        for group in by_mention.values()
+        for a in group
+        for b in group
+        if a is not b
+        and a.start <= b.start
+        and b.end <= a.end
+        and (a.start, a.end) != (b.start, b.end)
+    }
+    return [d for d in drafts if id(d) not in outer]
 
 
 def _records(article: Article, drafts: list[Draft]) -> list[Quote]:

@@ -21,6 +21,8 @@ NAME_PARTICLES = frozenset({"bin", "al", "de", "da", "van", "von", "der", "del",
 _APPOSITION_TOKENS = 16
 _QUANTIFIERS = frozenset("another about nearly almost some only just over under roughly".split())
 _PREPOSITIONS = frozenset("in on from at for of with across around near inside outside".split())
+# Plural agent nouns outside the speaker-noun list still head a subject ("environmentalists say").
+_AGENTIVE = ("ists", "ors", "ians", "ants", "ents")
 _QUALIFIER_TOKENS = 9  # how far back a qualifying phrase may reach from the cue
 _CLAUSE_WORDS = frozenset("who which that whom whose is are was were has have had".split())
 
@@ -64,8 +66,14 @@ def _np_token(toks: Sequence[Token], k: int) -> bool:
 
 
 def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None:
-    """The subject mention ending just before token ``i`` (a cue), not reaching before ``lo``."""
+    """The subject mention ending just before token ``i`` (a cue), not reaching before ``lo``.
+
+    A participle right after a noun (`migrants saying`) modifies the noun: no subject."""
     j = i - 1
+    if i < len(toks) and toks[i].lower in lexicon().participles and j >= lo:
+        prev = toks[j]
+        if prev.is_word and prev.lower not in SUBJECT_PRONOUNS | lexicon().skip:
+            return None
     while j >= lo and (toks[j].lower in lexicon().skip or _weekday_phrase(toks, j)):
         j -= 2 if _weekday_phrase(toks, j) else 1
     if j < lo:
@@ -79,7 +87,7 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
         return Mention(head.start, head.end, "pronoun")
     if head.lower == "who" and j - 1 >= lo and toks[j - 1].text == ",":
         return _relative(toks, j, lo)
-    if not (_np_token(toks, j) and head.is_word):
+    if not (head.is_word and (_np_token(toks, j) or head.lower.endswith(_AGENTIVE))):
         return _qualified(toks, j, lo)
     k, budget = j, 2 if head.text.islower() else 0
     while k - 1 >= lo:

@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 from ..model import Span
 from .attribution import is_cue
 from .draft import Draft
-from .lexicon import lexicon
+from .lexicon import SUBJECT_PRONOUNS, lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
 from .mentions import Mention, mention_after, mention_before
 from .tokens import Token, TokenIndex
@@ -27,7 +27,7 @@ _MIN_CONTENT_WORDS = 3
 _CLAUSE_OPENERS = frozenset({"that", "whether", ":"})
 _GERUND_LEADS = frozenset({"by", "for", "while", "when", "after", "before"})
 _CONJUNCTIONS = frozenset(
-    "but and yet so while because although though since as when if after before".split()
+    "but and yet so while because although though since as when if after before where".split()
 )
 _COORDINATORS = frozenset({"and", "but"})
 _RELATIVES = frozenset({"which", "what", "how"})
@@ -181,7 +181,8 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
         prev = ","
     if prev == "as" and k > 2 and toks[k - 2].lower == "quoted" and toks[k - 3].lower in _BE:
         return _quoted_as(toks, k, cue)
-    if tok.lower in lexicon().participles and (prev == "," or prev.lower() in _GERUND_LEADS):
+    participle = tok.lower in lexicon().participles
+    if participle and (prev == "," or prev.lower() in _GERUND_LEADS or _bare_noun(toks, k)):
         return _after_cue(toks, k, _sentence_subject(toks, k), cue, "participle")
     if prev == "and":
         return _after_cue(toks, k, _sentence_subject(toks, k), cue, "coordinated")
@@ -206,6 +207,17 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
             return _content(toks, 0, k - 1, cue, m, "inverted-trailing")
         return _after_cue(toks, k, _apposed_subject(toks, k), cue, "apposed-subject")
     return None
+
+
+def _bare_noun(toks: Sequence[Token], k: int) -> bool:
+    """`posters explaining their philosophy`: a participle right after a noun, with no `is` or
+    `was` before it, modifies that noun; its speaker is the sentence's subject (unless the
+    noun is a speaker or a document itself: `a statement calling ...`)."""
+    if k == 0 or not toks[k - 1].is_word:
+        return False
+    low = toks[k - 1].lower
+    lex = lexicon()
+    return low not in lex.skip and low not in lex.speaker_nouns and low not in SUBJECT_PRONOUNS
 
 
 def _after_comma(toks: Sequence[Token], first: int) -> bool:
@@ -327,8 +339,8 @@ def _clause_end(toks: Sequence[Token], j: int) -> int:
     participles = lexicon().participles
     boundary = None
     for n in range(j + 1, len(toks) - 1):
-        if toks[n].text == "," and toks[n + 1].lower in participles:
-            return n
+        if toks[n].text == "," and _next_word(toks, n + 1).lower in participles:
+            return n  # `, asserting ...` / `,” asserting ...`
         if toks[n].lower in _COORDINATORS and is_cue(toks[n + 1]):
             return n
         if toks[n].text in ",;" and toks[n + 1].lower in _COORDINATORS or toks[n].text == ";":
@@ -336,6 +348,11 @@ def _clause_end(toks: Sequence[Token], j: int) -> int:
         elif boundary is not None and is_cue(toks[n]) and n - j > _MIN_CONTENT_WORDS:
             return boundary  # `X said A, and when pressed, Y replied B`: A ends at the comma
     return len(toks)
+
+
+def _next_word(toks: Sequence[Token], n: int) -> Token:
+    """Token ``n``, or the first after it when ``n`` is a closing quotation mark."""
+    return toks[n + 1] if toks[n].text in QUOTE_TOKENS and n + 1 < len(toks) else toks[n]
 
 
 def _content(
