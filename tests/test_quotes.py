@@ -352,6 +352,17 @@ def test_one_clause_read_through_two_cues_is_one_quote():
     assert (q.cue, q.text) == ("saying", 'it was a "symbolic action" by the group')
 
 
+def test_inverted_trailing_attribution_with_apposition_or_place():
+    text = "Officials could pressure the lenders, said Mr. Barrett, the lawyer for the agency."
+    (q,) = extract(text)
+    assert (q.text, q.speaker_description) == (
+        "Officials could pressure the lenders",
+        "the lawyer for the agency",
+    )
+    (s,) = extract("The meeting went badly from there, said one GOP source in the room.")
+    assert (s.text, s.speaker) == ("The meeting went badly from there", "one GOP source")
+
+
 def test_who_clause_goes_through_who_to_the_antecedent():
     text = (
         "He met Sarfraz Bugti, the chief minister, who on Monday said the operation "

@@ -20,6 +20,7 @@ POSSESSIVE = frozenset({"'s", "’s"})
 NAME_PARTICLES = frozenset({"bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn"})
 _APPOSITION_TOKENS = 16
 _QUANTIFIERS = frozenset("another about nearly almost some only just over under roughly".split())
+_COUNTS = frozenset("one another two three several some many".split())  # `said one source`
 _PREPOSITIONS = frozenset("in on from at for of with across around near inside outside".split())
 # Plural agent nouns outside the speaker-noun list still head a subject ("environmentalists say").
 _AGENTIVE = ("ists", "ors", "ians", "ants", "ents")
@@ -234,12 +235,16 @@ def mention_after(toks: Sequence[Token], i: int, hi: int) -> Mention | None:
     head = toks[i]
     if head.lower in SUBJECT_PRONOUNS:
         return Mention(head.start, head.end, "pronoun")
-    k = i + 1 if head.lower in DETERMINERS else i
-    last, named = None, False
+    k = i + 1 if head.lower in DETERMINERS or head.lower in _COUNTS else i
+    last, named, headed = None, False, False
     while k < hi and (_np_token(toks, k) or _modifier_before_noun(toks, k, hi)):
         nxt_cap = k + 1 < hi and toks[k + 1].is_cap
-        if named and toks[k].text.islower() and toks[k].lower not in NAME_PARTICLES and not nxt_cap:
-            break
+        low = toks[k].lower
+        if named and toks[k].text.islower() and low not in NAME_PARTICLES:
+            noun = low in lexicon().speaker_nouns  # `said one GOP source`: a name as modifier
+            if (headed or not nxt_cap) and not noun:
+                break
+            headed = headed or noun
         if toks[k].is_word or toks[k].text == ")" or _is_abbrev_period(toks, k):
             last = k
         named = named or (toks[k].is_cap and toks[k].lower not in lexicon().titles)

@@ -41,6 +41,8 @@ _HEADLINE_LEAD = 6  # the speaker before a headline colon is a few words at most
 _HEADLINE_WORDS = 25
 _PHRASE_HEADS = frozenset({"according", "put", "puts"})
 _BE = frozenset({"is", "are", "was", "were", "been", "being"})
+_PLACE_TIME = frozenset("in on at during after before from outside inside".split())
+_TRAILING_PHRASE = 5
 
 
 def reported_speech(
@@ -203,7 +205,7 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
         return _after_cue(toks, k, Mention(who.start, who.end, "pronoun"), cue, "relative-who")
     if prev == "," and k + 1 < len(toks):
         m = mention_after(toks, k + 1, len(toks))
-        if m is not None and _index_at(toks, m.end) + 2 >= len(toks):
+        if m is not None and _closes_sentence(toks, m):
             return _content(toks, 0, k - 1, cue, m, "inverted-trailing")
         return _after_cue(toks, k, _apposed_subject(toks, k), cue, "apposed-subject")
     return None
@@ -218,6 +220,20 @@ def _bare_noun(toks: Sequence[Token], k: int) -> bool:
     low = toks[k - 1].lower
     lex = lexicon()
     return low not in lex.skip and low not in lex.speaker_nouns and low not in SUBJECT_PRONOUNS
+
+
+def _closes_sentence(toks: Sequence[Token], m: Mention) -> bool:
+    """Does the mention after an inverted cue, with its apposition and at most a short place or
+    time phrase (`, said one source in the room.`), end the sentence?"""
+    end = max(m.end, m.description[1] if m.description else 0)
+    rest = [t for t in toks if t.start >= end and t.is_word]
+    if not rest:
+        return True
+    return (
+        rest[0].lower in _PLACE_TIME
+        and len(rest) <= _TRAILING_PHRASE
+        and not any(is_cue(t) or t.lower in _FINITE for t in rest)
+    )
 
 
 def _after_comma(toks: Sequence[Token], first: int) -> bool:
