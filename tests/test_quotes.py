@@ -363,6 +363,18 @@ def test_inverted_trailing_attribution_with_apposition_or_place():
     assert (s.text, s.speaker) == ("The meeting went badly from there", "one GOP source")
 
 
+def test_particle_and_object_cues_report_their_complement():
+    (q,) = extract("Rep. Adam Schiff called on President Obama to retaliate against Russia.")
+    assert (q.cue, q.text) == ("called", "President Obama to retaliate against Russia")
+    (c,) = extract("The union endorsed her, citing her work after the attacks on the city.")
+    assert (c.cue, c.speaker, c.text) == (
+        "citing",
+        "union",
+        "her work after the attacks on the city",
+    )
+    assert not extract("He called a meeting for Monday with the local council.")
+
+
 def test_who_clause_goes_through_who_to_the_antecedent():
     text = (
         "He met Sarfraz Bugti, the chief minister, who on Monday said the operation "

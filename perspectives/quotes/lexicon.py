@@ -16,12 +16,14 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Cue forms (form -> lemma), weak cues, cues taking an infinitive, phrases and the
-    noun/title lists of speakers."""
+    """Cue forms (form -> lemma), weak cues, cues taking an infinitive or an object, verb +
+    particle cues (`call for`), phrases and the noun/title lists of speakers."""
 
     cue_forms: dict[str, str]
     weak_lemmas: frozenset[str]
     infinitive_lemmas: frozenset[str]
+    object_lemmas: frozenset[str]
+    particles: frozenset[tuple[str, ...]]
     participles: frozenset[str]
     cue_phrases: tuple[tuple[str, ...], ...]
     naming: tuple[tuple[str, ...], ...]
@@ -37,7 +39,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The shipped lexicon (cached)."""
     forms: dict[str, str] = {}
-    markers: dict[str, set[str]] = {"+that": set(), "+to": set()}
+    markers: dict[str, set[str]] = {"+that": set(), "+to": set(), "+object": set()}
     participles: set[str] = set()
     for line in word_list("cue_verbs.txt"):
         words = line.split()
@@ -51,6 +53,8 @@ def lexicon() -> Lexicon:
         cue_forms=forms,
         weak_lemmas=frozenset(markers["+that"]),
         infinitive_lemmas=frozenset(markers["+to"]),
+        object_lemmas=frozenset(markers["+object"]),
+        particles=frozenset(tuple(p.lower().split()) for p in word_list("cue_particles.txt")),
         participles=frozenset(participles),
         cue_phrases=tuple(tuple(p.lower().split()) for p in word_list("cue_phrases.txt")),
         naming=tuple(tuple(p.lower().split()) for p in word_list("naming_verbs.txt")),

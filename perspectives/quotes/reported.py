@@ -315,10 +315,13 @@ def _after_cue(
     if j < len(toks) and lemma in _OBJECT_LEMMAS and toks[j].lower != "that":
         obj = mention_after(toks, j, len(toks))
         j = _index_at(toks, obj.end) + 1 if obj is not None else j
-    j = _skip_time(toks, j)
+    lex = lexicon()
+    particle = j < len(toks) and (lemma, toks[j].lower) in lex.particles  # `called for ...`
+    j = j + 1 if particle else _skip_time(toks, j)
     opened = j < len(toks) and toks[j].lower in _CLAUSE_OPENERS
     quoting = any(t.text in '"“' for t in toks[j : j + _QUOTE_REACH])
-    if lemma in lexicon().weak_lemmas and not (opened or quoting or _clause_at(toks, j, lemma)):
+    strong = particle or opened or quoting or lemma in lex.object_lemmas
+    if lemma in lex.weak_lemmas and not (strong or _clause_at(toks, j, lemma)):
         return None
     if j < len(toks) and toks[j].lower in _CLAUSE_OPENERS:
         j += 1
