@@ -375,6 +375,12 @@ def test_particle_and_object_cues_report_their_complement():
     assert not extract("He called a meeting for Monday with the local council.")
 
 
+def test_headline_speaker_must_be_a_name_and_weekday_after_cue_is_skipped():
+    assert not extract("Stealth Over Health: Clinton Was Headed to the ER\n\nBody text here.")
+    (q,) = extract("The spokesman said Friday that the governor would sign the bill.")
+    assert q.text == "the governor would sign the bill"
+
+
 def test_who_clause_goes_through_who_to_the_antecedent():
     text = (
         "He met Sarfraz Bugti, the chief minister, who on Monday said the operation "

@@ -322,7 +322,7 @@ def _weekday_phrase(toks: Sequence[Token], j: int) -> bool:
         return False
     if toks[j].text.isdigit() and len(toks[j].text) == 4:  # `in 2001`
         return toks[j - 1].lower in {"in", "since"}
-    return toks[j].lower in _WEEKDAYS and toks[j - 1].lower in {
+    return toks[j].lower in WEEKDAYS and toks[j - 1].lower in {
         "on",
         "last",
         "this",
@@ -331,6 +331,6 @@ def _weekday_phrase(toks: Sequence[Token], j: int) -> bool:
     }
 
 
-_WEEKDAYS = frozenset(
+WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday week".split()
 )

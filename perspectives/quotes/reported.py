@@ -17,7 +17,7 @@ from .attribution import is_cue
 from .draft import Draft
 from .lexicon import SUBJECT_PRONOUNS, lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
-from .mentions import Mention, mention_after, mention_before
+from .mentions import WEEKDAYS, Mention, mention_after, mention_before
 from .tokens import Token, TokenIndex
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
@@ -116,6 +116,8 @@ def headline_claim(index: TokenIndex, headline: Span) -> Draft | None:
     m = mention_before(toks, colon, 0)
     if m is None or m.kind == "pronoun" or m.end != toks[colon - 1].end:
         return None
+    if m.start != toks[0].start and " " not in index.text[m.start : m.end]:
+        return None  # a full name, or the whole lead: not `Stealth Over Health: ...`
     cue = Span(toks[colon].start, toks[colon].end)
     return _content(toks, colon + 1, len(toks), cue, m, "headline")
 
@@ -348,9 +350,10 @@ def _clause_at(toks: Sequence[Token], j: int, lemma: str | None) -> bool:
 
 
 def _skip_time(toks: Sequence[Token], j: int) -> int:
+    """Past `on Monday` / `last week` / `Friday` right after a cue."""
     if j + 1 < len(toks) and toks[j].lower in {"on", "last"} and toks[j + 1].is_cap:
         return j + 2
-    return j
+    return j + 1 if j < len(toks) and toks[j].lower in WEEKDAYS else j
 
 
 def _clause_end(toks: Sequence[Token], j: int) -> int:
