@@ -381,6 +381,17 @@ def test_headline_speaker_must_be_a_name_and_weekday_after_cue_is_skipped():
     assert q.text == "the governor would sign the bill"
 
 
+def test_sentence_openers_headings_and_time_phrases_are_not_speakers():
+    (q,) = extract("Initially, state regulators did not consider him a realistic option, she said.")
+    assert q.speaker_mention == "she"
+    (p,) = extract("Chastened by the analyses, Trump revised his plan, promising to cut taxes.")
+    assert (p.cue, p.speaker) == ("promising", "Trump")
+    (t,) = extract("A Quinnipiac poll released in late August found that most voters want it.")
+    assert t.speaker_mention == "A Quinnipiac poll"
+    quotes = extract("CONGRESS HAS INVESTIGATED HIM, saying the claims were false and dangerous.")
+    assert all(q.speaker != "CONGRESS HAS INVESTIGATED HIM" for q in quotes)
+
+
 def test_who_clause_goes_through_who_to_the_antecedent():
     text = (
         "He met Sarfraz Bugti, the chief minister, who on Monday said the operation "

@@ -20,6 +20,7 @@ POSSESSIVE = frozenset({"'s", "’s"})
 NAME_PARTICLES = frozenset({"bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn"})
 _APPOSITION_TOKENS = 16
 _QUANTIFIERS = frozenset("another about nearly almost some only just over under roughly".split())
+_SENTENCE_MARKS = frozenset(".!?:;\"“”'")
 _COUNTS = frozenset("one another two three several some many".split())  # `said one source`
 _PREPOSITIONS = frozenset("in on from at for of with across around near inside outside".split())
 # Plural agent nouns outside the speaker-noun list still head a subject ("environmentalists say").
@@ -75,8 +76,11 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
         prev = toks[j]
         if prev.is_word and prev.lower not in SUBJECT_PRONOUNS | lexicon().skip:
             return None
-    while j >= lo and (toks[j].lower in lexicon().skip or _weekday_phrase(toks, j)):
-        j -= 2 if _weekday_phrase(toks, j) else 1
+    while j >= lo:
+        span = _time_phrase(toks, j) or int(toks[j].lower in lexicon().skip)
+        if not span:
+            break
+        j -= span
     if j < lo:
         return None
     head = toks[j]
@@ -235,6 +239,8 @@ def mention_after(toks: Sequence[Token], i: int, hi: int) -> Mention | None:
     head = toks[i]
     if head.lower in SUBJECT_PRONOUNS:
         return Mention(head.start, head.end, "pronoun")
+    if _sentence_opener(toks, i, hi):
+        return None
     k = i + 1 if head.lower in DETERMINERS or head.lower in _COUNTS else i
     last, named, headed = None, False, False
     while k < hi and (_np_token(toks, k) or _modifier_before_noun(toks, k, hi)):
@@ -257,6 +263,17 @@ def mention_after(toks: Sequence[Token], i: int, hi: int) -> Mention | None:
     if last + 2 < hi and toks[last + 1].text == ",":
         return _apposition_after(toks, mention, last + 2, hi)
     return mention
+
+
+def _sentence_opener(toks: Sequence[Token], i: int, hi: int) -> bool:
+    """`Initially, ...` / `Facing the prospect ...` / `Chastened by ...`: a capitalised adverb
+    or participle opening a sentence is not a name."""
+    if i > 0 and toks[i - 1].text not in _SENTENCE_MARKS or i + 1 >= hi:
+        return False
+    word, nxt = toks[i].lower, toks[i + 1]
+    if word.endswith("ly"):
+        return nxt.text == ","
+    return word.endswith(("ing", "ed")) and nxt.text.islower()
 
 
 def _plain_lower(t: Token) -> bool:
@@ -299,6 +316,8 @@ def _build(toks: Sequence[Token], k: int, j: int) -> Mention | None:
         n -= 1
     if n == j > k and toks[j].is_cap and _is_abbrev_period(toks, j - 1):
         n -= 1  # `Mr. King`: a title word after `Mr.` is a surname
+    if j - n >= 3 and all(t.text.isupper() for t in toks[n + 1 : j + 1]):
+        return None  # an upper-case heading (`CONGRESS HAS INVESTIGATED HIM`), not a name
     if n == j:  # ends in a common noun: a group or an office ("provincial authorities")
         return Mention(toks[k].start, toks[j].end, "group")
     name_start = toks[n + 1].start
@@ -316,21 +335,26 @@ def _name_token(t: Token, titles: frozenset[str]) -> bool:
     return (t.is_cap and t.lower not in titles and t.is_word) or t.lower in NAME_PARTICLES
 
 
-def _weekday_phrase(toks: Sequence[Token], j: int) -> bool:
-    """``on Saturday`` / ``in 2001`` between a speaker and its cue."""
-    if j < 1:
-        return False
-    if toks[j].text.isdigit() and len(toks[j].text) == 4:  # `in 2001`
-        return toks[j - 1].lower in {"in", "since"}
-    return toks[j].lower in WEEKDAYS and toks[j - 1].lower in {
-        "on",
-        "last",
-        "this",
-        "late",
-        "early",
-    }
+def _time_phrase(toks: Sequence[Token], j: int) -> int:
+    """Length of a time phrase ending at token ``j`` between a speaker and its cue (`on
+    Saturday`, `in 2001`, `in late August`), or 0."""
+    word = toks[j]
+    if not (word.lower in WEEKDAYS or word.lower in MONTHS or _year(word)):
+        return 0
+    k = j - 1
+    while k >= 0 and j - k <= 2 and toks[k].lower in _TIME_LEADS:
+        k -= 1
+    return j - k if k < j - 1 else 0
 
 
+def _year(t: Token) -> bool:
+    return len(t.text) == 4 and t.text.isdigit()
+
+
+_TIME_LEADS = frozenset({"on", "last", "this", "late", "early", "in", "since"})
 WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday week".split()
+)
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
 )

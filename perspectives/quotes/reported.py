@@ -295,7 +295,8 @@ def _interposed(toks: Sequence[Token], k: int, comma: int, cue: Span, m: Mention
 
 def _sentence_subject(toks: Sequence[Token], k: int) -> Mention | None:
     """Who speaks through a participle or a coordinated cue: the subject of the cue before it
-    in the sentence (`"...," X said in a statement, adding ...`), else the opening subject."""
+    in the sentence (`"...," X said in a statement, adding ...`), else the opening subject,
+    after an opening phrase if there is one (`Chastened by the analyses, Trump revised ...`)."""
     for c in range(k - 1, 0, -1):
         if is_cue(toks[c]) and toks[c].lower not in lexicon().participles:
             m = mention_before(toks, c, 0)
@@ -303,7 +304,10 @@ def _sentence_subject(toks: Sequence[Token], k: int) -> Mention | None:
                 return m
             break
     m = mention_after(toks, 0, k)
-    return m if m is not None and m.kind != "pronoun" or (m and m.start == toks[0].start) else None
+    if m is None:
+        comma = next((n for n in range(1, k) if toks[n].text == ","), k)
+        m = mention_after(toks, comma + 1, k)
+    return m
 
 
 def _after_cue(
