@@ -392,6 +392,11 @@ def test_sentence_openers_headings_and_time_phrases_are_not_speakers():
     assert all(q.speaker != "CONGRESS HAS INVESTIGATED HIM" for q in quotes)
 
 
+def test_quote_inside_a_running_clause_is_mixed():
+    (q,) = extract("PolitiFact claimed “Trump exaggerates” the level of youth unemployment.")
+    assert (q.kind, q.text) == ("mixed", "“Trump exaggerates” the level of youth unemployment")
+
+
 def test_who_clause_goes_through_who_to_the_antecedent():
     text = (
         "He met Sarfraz Bugti, the chief minister, who on Monday said the operation "

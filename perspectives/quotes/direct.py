@@ -55,7 +55,7 @@ def direct_quotes(
         after = index.window(q.after, after_to) if q.closed else []
         after = after[: sentence_cut(after) + 1]
         runs_on = after_to == next_open and not (after and after[-1].text in ".!?;")
-        attribution = _after_attribution(text, q, after, runs_on) or before_quote(before)
+        attribution = _after_attribution(text, q, after, runs_on) or _before(before, after)
         shared = _shared_cue(index, drafts, q, attribution)
         if shared is not None or attribution is not None:
             drafts.append(shared or _lead_part(text, before, q, attribution))
@@ -91,6 +91,15 @@ def _after_attribution(
     if runs_on or len(rest) > _TAIL_WORDS or any(t.text in QUOTE_TOKENS or is_cue(t) for t in rest):
         return None
     return a
+
+
+def _before(before: list[Token], after: list[Token]) -> Attribution | None:
+    """The attribution before a quote, unless the sentence goes on after the quote in lower
+    case (`PolitiFact claimed "Trump exaggerates" the level of ...`): then the quote is a
+    fragment of a reported clause, which the reported-speech pass reads as mixed."""
+    if after and after[0].is_word and after[0].text.islower() and not is_cue(after[0]):
+        return None
+    return before_quote(before)
 
 
 def _transcript_turns(text: str, q: QuotedSpan) -> list[Draft]:
