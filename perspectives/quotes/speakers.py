@@ -14,7 +14,11 @@ from .lexicon import DETERMINERS, lexicon
 from .mentions import Mention
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,5}?(?:[A-Z][\w'’-]+))\s+\(([A-Z]{2,6})\)")
-_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
+_ACRONYM_PAREN = re.compile(r"\([A-Z]{2,6}\)")  # in every _ACRONYM match; cheap to look for
+# A capital opening a word: `\b[A-Z]` written so that `re` can skip ahead to the next capital
+# instead of trying the pattern at every position (speed).
+_WORD_CAPITAL = r"[A-Z](?<!\w[A-Z])"
+_PERSON_NAME = re.compile(_WORD_CAPITAL + r"[a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
@@ -38,6 +42,8 @@ class SpeakerResolver:
     acronyms: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if _ACRONYM_PAREN.search(self.text) is None:
+            return  # most texts spell out no acronym: skip the slow scan
         for m in _ACRONYM.finditer(self.text):
             words = m.group(1).split()
             initials = "".join(w[0] for w in words)
@@ -87,7 +93,11 @@ class SpeakerResolver:
     def _full_name(self, surname: str, at: int) -> str | None:
         """`Mr. Trump` -> `Donald Trump`: the last full name ending in ``surname`` written
         before ``at`` (titles such as `President Trump` are not first names)."""
-        pattern = re.compile(r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+" + re.escape(surname) + r"\b")
+        if self.text.find(surname, 0, at) < 0:
+            return None
+        pattern = re.compile(
+            f"({_WORD_CAPITAL}[a-z]+)" + r"(?:\s+[A-Z]\.)?\s+" + re.escape(surname) + r"\b"
+        )
         titles = lexicon().titles
         found = None
         for m in pattern.finditer(self.text, 0, at):
