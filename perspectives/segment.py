@@ -7,6 +7,7 @@ from NLTK's Punkt built offline from the lists in ``perspectives/data/``; tokens
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
@@ -56,6 +57,8 @@ _PUNKT_WORD = re.compile(
     re.VERBOSE,
 )
 _NOT_SENTENCE_START = ".?!,;:"
+_PUNKT_SPACE = string.whitespace  # what NLTK takes as the space before a candidate's word
+_RARE_SPACE = re.compile("[" + _PUNKT_SPACE.replace(" ", "") + "]")
 _NEXT_PARAGRAPH = "\n\nX"  # what Punkt sees after a range: see _punkt_cuts
 
 
@@ -173,6 +176,42 @@ class _NewsPunkt(_CandidatePunkt):
             decision = self._decisions[text] = super().text_contains_sentbreak(text)
         return decision
 
+    def break_starts(self, text: str) -> list[int]:
+        """Where the sentences of ``text`` after the first start: the starts but the first of
+        ``span_tokenize(text, realign_boundaries=False)``, without NLTK's generators (speed)."""
+        starts = []
+        for match, context in _end_contexts(self._lang_vars.period_context_re(), text):
+            if self.text_contains_sentbreak(context):
+                next_tok = match.start("next_tok")
+                starts.append(match.end() if next_tok < 0 else next_tok)
+        return starts
+
+
+def _end_contexts(candidates: re.Pattern[str], text: str) -> list[tuple[re.Match[str], str]]:
+    """NLTK's ``_match_potential_end_contexts``: each candidate end mark and its context (the
+    word before it, the mark, what follows); a candidate whose word reaches back into the
+    previous candidate's drops that one. The word is found by ``str.rfind``, not a loop over
+    characters, and NLTK's quirk is kept: a space only at the very start of the text since
+    the last candidate counts as none."""
+    rare_space = _RARE_SPACE.search(text)
+    rare = len(text) if rare_space is None else rare_space.start()
+    found = []
+    previous = None
+    word_start = word_stop = 0
+    for match in candidates.finditer(text):
+        at = match.start()
+        if at <= rare:
+            space = text.rfind(" ", word_stop, at)
+        else:
+            space = max(text.rfind(char, word_stop, at) for char in _PUNKT_SPACE)
+        start = space + 1 if space > word_stop else word_start
+        if previous is not None and word_stop <= start:
+            found.append((previous, text[word_start : previous.end("after_tok")]))
+        previous, word_start, word_stop = match, start, at
+    if previous is not None:
+        found.append((previous, text[word_start : previous.end("after_tok")]))
+    return found
+
 
 @lru_cache(maxsize=1)
 def _punkt() -> _NewsPunkt:
@@ -191,8 +230,8 @@ def _punkt_cuts(chunk: str, offset: int) -> list[int]:
     then the same whether Punkt runs on the paragraph or on the whole article. Cuts are
     taken before realignment (see ``_sentences_in``).
     """
-    spans = _punkt().span_tokenize(chunk + _NEXT_PARAGRAPH, realign_boundaries=False)
-    return [offset + s for s, _ in spans if 0 < s < len(chunk)]
+    starts = _punkt().break_starts(chunk + _NEXT_PARAGRAPH)
+    return [offset + s for s in starts if 0 < s < len(chunk)]
 
 
 def _article_chunk(text: str, paragraphs: list[Span]) -> str:
