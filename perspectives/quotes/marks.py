@@ -22,7 +22,8 @@ STRAIGHT = '"'
 DOUBLED = "''"
 ALL_MARKS = OPENERS + CLOSERS + STRAIGHT
 QUOTE_TOKENS = frozenset([*ALL_MARKS, DOUBLED])
-_MARK = re.compile(r"''|[“„«”»\"]")
+# Every branch opens with a literal, so that ``re`` skips ahead to the next mark (speed).
+_MARK = re.compile("|".join([DOUBLED, *ALL_MARKS]))
 _OPEN_CONTEXT = " \t\n\r([{—–-―:;/"
 _CLOSE_CONTEXT = " \t\r\n,.;:!?)]}—–-―"
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
