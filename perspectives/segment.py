@@ -7,13 +7,19 @@ from NLTK's Punkt built offline from the lists in ``perspectives/data/``; tokens
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
 from .model import Paragraph, Sentence, Span
 from .resources import word_list
@@ -41,7 +47,6 @@ _OPENERS = '[(\\[{"\u2018\u201c\xab]*'  # split off the word as tokens of their 
 _PLAIN_BREAK = re.compile(rf"(?:{_OPENERS}([^\W\d_]{{2,}})\.|\S*[?!])(?:{_NON_WORD}|\s+\S+)")
 # A known abbreviation (group 1 is checked) before a plain word (group 2) and punctuation.
 _ABBREV_WORD = re.compile(rf"{_OPENERS}([^\W\d_]{{2,}})\.\s+([^\W\d_]+)(?:{_NON_WORD}\S*|,)?")
-_DECISION_CACHE_SIZE = 50_000
 _PERIOD_CONTEXT = re.compile(
     PunktLanguageVars._period_context_fmt % {"NonWord": _NON_WORD, "SentEndChars": "[.?!]"},
     re.VERBOSE,
@@ -56,7 +61,13 @@ _PUNKT_WORD = re.compile(
     re.VERBOSE,
 )
 _NOT_SENTENCE_START = ".?!,;:"
+_PUNKT_SPACE = string.whitespace  # what NLTK takes as the space before a candidate's word
+_RARE_SPACE = re.compile("[" + _PUNKT_SPACE.replace(" ", "") + "]")
 _NEXT_PARAGRAPH = "\n\nX"  # what Punkt sees after a range: see _punkt_cuts
+_ASCII_TOKEN_RES = {  # the flags kept are those ``regex`` and ``re`` number alike
+    nltk: re.compile(nltk.pattern, nltk.flags & (re.I | re.M | re.S | re.X))
+    for nltk in (PunktToken._RE_ELLIPSIS, PunktToken._RE_INITIAL, PunktToken._RE_NUMERIC)
+}
 
 
 # --- paragraphs ---------------------------------------------------------------------------
@@ -142,20 +153,15 @@ class _CandidatePunkt(PunktSentenceTokenizer):
 
 
 class _NewsPunkt(_CandidatePunkt):
-    """Punkt with fast paths for the candidate sentence ends whose outcome is plain.
+    """``_CandidatePunkt`` with fast paths, deciding as it does (tests check it).
 
-    Punkt builds and annotates token objects for every candidate; most candidates are a
-    plain word and a period, or a ? or !, which Punkt always splits on, or a known
-    abbreviation before a word ("Mr. Clarke"), which it splits on only when that word is a
-    capitalised sentence starter. These are decided by a regex match; other contexts go to
-    Punkt, and its decision is remembered, as they recur ("Sept. 11"). This holds because
-    the parameters are not trained (no collocations, no orthographic context); tests check
-    that the decisions equal those of ``_CandidatePunkt``.
+    A plain word and a period, or a ? or !, is always a break; a known abbreviation before a
+    word ("Mr. Clarke") is one when the word is a capitalised sentence starter. Other
+    contexts ("Sept. 11", "2009. Those") go through Punkt's two annotation passes done on
+    token strings (NLTK builds an object and runs timed regexes per token), as they are for
+    untrained parameters: no collocations, no orthographic context, so the orthographic
+    heuristic only says "not a starter" (punctuation, lower case) or "unknown".
     """
-
-    def __init__(self, params: PunktParameters, lang_vars: PunktLanguageVars) -> None:
-        super().__init__(params, lang_vars=lang_vars)
-        self._decisions: dict[str, bool] = {}
 
     def text_contains_sentbreak(self, text: str) -> bool:
         abbreviations = self._params.abbrev_types
@@ -166,12 +172,94 @@ class _NewsPunkt(_CandidatePunkt):
         if titled and titled[1].lower() in abbreviations:
             word = titled[2]
             return word[0].isupper() and word.lower() in self._params.sent_starters
-        decision = self._decisions.get(text)
-        if decision is None:
-            if len(self._decisions) >= _DECISION_CACHE_SIZE:
-                self._decisions.clear()
-            decision = self._decisions[text] = super().text_contains_sentbreak(text)
-        return decision
+        words = self._words(text)
+        parts = _CONTEXT_PARTS.fullmatch(text)
+        own = len(self._words(parts[1])) if parts else len(words) - 1
+        return len(words) > own and any(self._sentbreaks(words)[:own])
+
+    def _words(self, text: str) -> list[str]:
+        """Punkt's word tokens of ``text`` (as ``_tokenize_words`` yields them)."""
+        split = self._lang_vars.word_tokenize
+        return [word for line in text.split("\n") if line.strip() for word in split(line)]
+
+    def _sentbreaks(self, words: list[str]) -> list[bool]:
+        """Punkt's sentence-break flags of the tokens but the last, after both passes."""
+        kinds = [self._first_pass(word) for word in words]
+        return [self._second_pass(words, kinds, i) for i in range(len(words) - 1)]
+
+    def _first_pass(self, word: str) -> str | None:
+        """NLTK's ``_first_pass_annotation``: "break", "abbr", "ellipsis" or None."""
+        if word in self._lang_vars.sent_end_chars:
+            return "break"
+        if word.startswith("..") and _token_is(PunktToken._RE_ELLIPSIS, word):
+            return "ellipsis"
+        if word.endswith(".") and not word.endswith(".."):
+            stem = word[:-1].lower()
+            known = self._params.abbrev_types
+            return "abbr" if stem in known or stem.split("-")[-1] in known else "break"
+        return None
+
+    def _second_pass(self, words: list[str], kinds: list[str | None], i: int) -> bool:
+        """NLTK's ``_second_pass_annotation`` of token ``i`` (not the last)."""
+        word, following = words[i], words[i + 1]
+        if not word.endswith("."):
+            return kinds[i] == "break"
+        initial = len(word) == 2 and _token_is(PunktToken._RE_INITIAL, word)
+        if kinds[i] in ("abbr", "ellipsis") and not initial and following[0].isupper():
+            if _punkt_type(following, kinds[i + 1] == "break") in self._params.sent_starters:
+                return True
+        if initial or _punkt_type(word, True) == "##number##":
+            not_starter = following in self.PUNCTUATION or following[0].islower()
+            if not_starter or (initial and following[0].isupper()):  # J. Bach
+                return False
+        return kinds[i] == "break"
+
+    def break_starts(self, text: str) -> list[int]:
+        """Where the sentences of ``text`` after the first start: the starts but the first of
+        ``span_tokenize(text, realign_boundaries=False)``, without NLTK's generators (speed)."""
+        starts = []
+        for match, context in _end_contexts(self._lang_vars.period_context_re(), text):
+            if self.text_contains_sentbreak(context):
+                next_tok = match.start("next_tok")
+                starts.append(match.end() if next_tok < 0 else next_tok)
+        return starts
+
+
+def _token_is(pattern: Any, word: str) -> bool:
+    """Does NLTK's token regex ``pattern`` match ``word``? An ASCII word goes to the same
+    source compiled with ``re`` (NLTK's timed wrapper costs more than the match)."""
+    return (_ASCII_TOKEN_RES[pattern] if word.isascii() else pattern).match(word) is not None
+
+
+def _punkt_type(word: str, drop_period: bool) -> str:
+    """Punkt's type of a token: lower case, numbers as ##number##, the period maybe dropped."""
+    low = word.lower()
+    kind = "##number##" if _token_is(PunktToken._RE_NUMERIC, low) else low
+    return kind[:-1] if drop_period and len(kind) > 1 and kind[-1] == "." else kind
+
+
+def _end_contexts(candidates: re.Pattern[str], text: str) -> list[tuple[re.Match[str], str]]:
+    """NLTK's ``_match_potential_end_contexts`` (candidate end marks and their contexts), with
+    ``str.rfind`` for its per-character loop; its quirk is kept: a space only at the very
+    start of the text since the last candidate counts as none."""
+    rare_space = _RARE_SPACE.search(text)
+    rare = len(text) if rare_space is None else rare_space.start()
+    found = []
+    previous = None
+    word_start = word_stop = 0
+    for match in candidates.finditer(text):
+        at = match.start()
+        if at <= rare:
+            space = text.rfind(" ", word_stop, at)
+        else:
+            space = max(text.rfind(char, word_stop, at) for char in _PUNKT_SPACE)
+        start = space + 1 if space > word_stop else word_start
+        if previous is not None and word_stop <= start:
+            found.append((previous, text[word_start : previous.end("after_tok")]))
+        previous, word_start, word_stop = match, start, at
+    if previous is not None:
+        found.append((previous, text[word_start : previous.end("after_tok")]))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +268,7 @@ def _punkt() -> _NewsPunkt:
     params = PunktParameters()
     params.abbrev_types = {entry.lower() for entry in word_list("abbreviations.txt")}
     params.sent_starters = {entry.lower() for entry in word_list("sentence_starters.txt")}
-    return _NewsPunkt(params, _NewsLanguageVars())
+    return _NewsPunkt(params, lang_vars=_NewsLanguageVars())
 
 
 def _punkt_cuts(chunk: str, offset: int) -> list[int]:
@@ -191,8 +279,8 @@ def _punkt_cuts(chunk: str, offset: int) -> list[int]:
     then the same whether Punkt runs on the paragraph or on the whole article. Cuts are
     taken before realignment (see ``_sentences_in``).
     """
-    spans = _punkt().span_tokenize(chunk + _NEXT_PARAGRAPH, realign_boundaries=False)
-    return [offset + s for s, _ in spans if 0 < s < len(chunk)]
+    starts = _punkt().break_starts(chunk + _NEXT_PARAGRAPH)
+    return [offset + s for s in starts if 0 < s < len(chunk)]
 
 
 def _article_chunk(text: str, paragraphs: list[Span]) -> str:

@@ -336,6 +336,8 @@ def test_fast_paths_decide_as_punkt_does(text: str) -> None:
     assert list(fast.span_tokenize(text, realign_boundaries=False)) == list(
         plain.span_tokenize(text, realign_boundaries=False)
     )
+    starts = [start for start, _ in plain.span_tokenize(text, realign_boundaries=False)]
+    assert fast.break_starts(text) == starts[1:]
 
 
 def test_benchmark_texts_segment_cleanly(benchmarks_dir) -> None:

@@ -14,7 +14,14 @@ from .lexicon import DETERMINERS, lexicon
 from .mentions import Mention
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,5}?(?:[A-Z][\w'’-]+))\s+\(([A-Z]{2,6})\)")
-_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
+_ACRONYM_PAREN = re.compile(r"\([A-Z]{2,6}\)")  # in every _ACRONYM match; cheap to look for
+# A capital opening a word: `\b[A-Z]` written so that `re` can skip ahead to the next capital
+# instead of trying the pattern at every position (speed).
+_WORD_CAPITAL = r"[A-Z](?<!\w[A-Z])"
+_PERSON_NAME = re.compile(_WORD_CAPITAL + r"[a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
+_FIRST_NAME = re.compile(f"({_WORD_CAPITAL}[a-z]+)" + r"\s+")  # what precedes a surname
+_FIRST_AND_INITIAL = re.compile(f"({_WORD_CAPITAL}[a-z]+)" + r"\s+[A-Z]\.\s+")
+_BOUNDARY = re.compile(r"\b")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
@@ -38,6 +45,8 @@ class SpeakerResolver:
     acronyms: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if _ACRONYM_PAREN.search(self.text) is None:
+            return  # most texts spell out no acronym: skip the slow scan
         for m in _ACRONYM.finditer(self.text):
             words = m.group(1).split()
             initials = "".join(w[0] for w in words)
@@ -87,13 +96,12 @@ class SpeakerResolver:
     def _full_name(self, surname: str, at: int) -> str | None:
         """`Mr. Trump` -> `Donald Trump`: the last full name ending in ``surname`` written
         before ``at`` (titles such as `President Trump` are not first names)."""
-        pattern = re.compile(r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+" + re.escape(surname) + r"\b")
         titles = lexicon().titles
         found = None
-        for m in pattern.finditer(self.text, 0, at):
-            first = m.group(1).lower()
+        for first, name in _full_names(self.text, surname, at):
+            first = first.lower()
             if first not in titles and first not in DETERMINERS and first not in _NOT_FIRST:
-                found = m.group()
+                found = name
         return " ".join(found.split()) if found else None
 
     def _group(self, surface: str, at: int) -> Resolution:
@@ -109,6 +117,57 @@ class SpeakerResolver:
                 return Resolution(known, "group:same-head")
         self.groups.append((at, name))
         return Resolution(name, "group")
+
+
+def _full_names(text: str, surname: str, at: int) -> list[tuple[str, str]]:
+    r"""(first name, match) of each match ``finditer`` gives for
+    ``\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+<surname>\b`` in text[:at], without compiling that
+    pattern per surname (slow, and only ``re``'s cache spared it): each match ends at an
+    occurrence of the surname, so the first names just before occurrences are tried in
+    order, overlapping ones skipped."""
+    names = []
+    taken = 0
+    for start in sorted(_first_name_starts(text, surname, at)):
+        if start < taken:
+            continue
+        for head in (_FIRST_AND_INITIAL, _FIRST_NAME):  # the initial first, as `?` is greedy
+            m = head.match(text, start, at)
+            end = m.end() + len(surname) if m else 0
+            if m and text.startswith(surname, m.end(), at) and _BOUNDARY.match(text, end, at):
+                names.append((m[1], text[start:end]))
+                taken = end
+                break
+    return names
+
+
+def _first_name_starts(text: str, surname: str, at: int) -> set[int]:
+    """Where a first name may start: a capital and lower-case letters ending where the
+    space before an occurrence of ``surname`` (or before an initial before it) begins."""
+    starts = set()
+    found = text.find(surname, 0, at)
+    while found >= 0:
+        end = _space_start(text, found)
+        if end < found:
+            starts.add(_letters_start(text, end) - 1)
+            if end >= 2 and text[end - 1] == "." and "A" <= text[end - 2] <= "Z":
+                before = _space_start(text, end - 2)
+                if before < end - 2:
+                    starts.add(_letters_start(text, before) - 1)
+        found = text.find(surname, found + 1, at)
+    starts.discard(-1)
+    return starts
+
+
+def _space_start(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _letters_start(text: str, end: int) -> int:
+    while end > 0 and "a" <= text[end - 1] <= "z":
+        end -= 1
+    return end
 
 
 def _same_group(words: list[str], known: list[str]) -> bool:
