@@ -324,9 +324,9 @@ def test_counted_subject_and_year_are_told_apart():
 
 def test_speaker_noun_qualified_by_a_phrase_is_the_speaker():
     (q,) = extract("Officials in Quetta said the road would reopen on Monday.")
-    assert (q.speaker, q.speaker_mention) == ("Officials", "Officials in Quetta")
+    assert (q.speaker, q.speaker_mention) == ("Officials in Quetta", "Officials in Quetta")
     (s,) = extract("Supporters of Mr. Khan said the rally would go ahead as planned.")
-    assert s.speaker == "Supporters"
+    assert (s.speaker, s.speaker_description) == ("Supporters of Mr. Khan", "of Mr. Khan")
     (m,) = extract('The mother of three replied, "We have nowhere else to go."')
     assert m.speaker_mention == "The mother of three"
 
@@ -397,6 +397,24 @@ def test_quote_inside_a_running_clause_is_mixed():
     assert (q.kind, q.text) == ("mixed", "“Trump exaggerates” the level of youth unemployment")
 
 
+def test_review_cases_stay_right():
+    (day,) = extract("Officials said Friday's attack was planned for weeks.")
+    assert day.text == "Friday's attack was planned for weeks"
+    for text in ('He said "yes" before the vote.', 'She told the BBC "we are ready" last week.'):
+        (q,) = extract(text)
+        assert q.kind == "direct"
+    (ahmed,) = extract("Ahmed declined to comment, saying the matter was under review.")
+    assert ahmed.speaker == "Ahmed"
+    (caps,) = extract("The launch went well, said NASA ADMINISTRATOR JIM BRIDENSTINE.")
+    assert caps.speaker == "NASA ADMINISTRATOR JIM BRIDENSTINE"
+    (email,) = extract("He received an email saying the deal was off.")
+    assert email.speaker_mention == "an email"
+    embedded = extract("People close to the talks with leaders of the opposition said it failed.")
+    assert all(q.speaker != "leaders of the opposition" for q in embedded)
+    (colon,) = extract('Speaking to reporters, a spokesman said: "our group is peaceful."')
+    assert (colon.kind, colon.text) == ("direct", "our group is peaceful.")
+
+
 def test_who_clause_goes_through_who_to_the_antecedent():
     text = (
         "He met Sarfraz Bugti, the chief minister, who on Monday said the operation "
@@ -429,7 +447,7 @@ def test_mixed_clause_runs_to_the_end_of_its_quotation():
     quotes = extract(text)
     mixed = _find(quotes, "including")
     assert (mixed.kind, mixed.cue) == ("mixed", "suggesting")
-    assert mixed.text.endswith("families get?")
+    assert mixed.text.endswith('families get?"')
     assert _find(quotes, "We must talk").parts == ((1, 14),)
 
 

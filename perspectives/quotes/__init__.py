@@ -92,23 +92,23 @@ def _overlaps_any(draft: Draft, others: list[Draft], starts: list[int], reach: l
 
 def _drop_repeats(drafts: list[Draft]) -> list[Draft]:
     """One speaker's clause read through two cues (`confirmed this, saying it was ...`) is one
-    quote: a draft holding another draft of the same mention gives way to the inner one.
-    Nested attributions of different speakers (`X said Y claimed Z`) both stay."""
-    by_mention: dict[tuple[int, int], list[Draft]] = {}
+    quote: a draft holding another draft of the same mention gives way to the inner one, and
+    a draft repeating another's span is dropped. Nested attributions of different speakers
+    (`X said Y claimed Z`) both stay. Sorted once per mention: no pairwise comparison."""
+    by_mention: dict[tuple[int, int], dict[tuple[int, int], Draft]] = {}
     for d in drafts:
         if d.mention is not None:
-            by_mention.setdefault((d.mention.start, d.mention.end), []).append(d)
-    outer = {
-        id(a)
-        for group in by_mention.values()
-        for a in group
-        for b in group
-        if a is not b
-        and a.start <= b.start
-        and b.end <= a.end
-        and (a.start, a.end) != (b.start, b.end)
-    }
-    return [d for d in drafts if id(d) not in outer]
+            by_mention.setdefault((d.mention.start, d.mention.end), {}).setdefault(
+                (d.start, d.end), d
+            )
+    keep = {id(d) for d in drafts if d.mention is None}
+    for spans in by_mention.values():
+        least = None  # the least end among the spans after this one, which start no earlier
+        for start, end in sorted(spans, key=lambda span: (-span[0], span[1])):
+            if least is None or least > end:
+                keep.add(id(spans[start, end]))
+            least = end if least is None else min(least, end)
+    return [d for d in drafts if id(d) in keep]
 
 
 def _records(article: Article, drafts: list[Draft]) -> list[Quote]:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..resources import word_list
-from .lexicon import DETERMINERS, lexicon
+from .lexicon import DETERMINERS, function_words, lexicon
 from .marks import QUOTE_TOKENS
 from .mentions import Mention, mention_after, mention_before
 from .tokens import Token
@@ -22,12 +20,6 @@ _MAX_CUE_DISTANCE = 24
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _DASHES = frozenset("―—–")
 _NOT_SUBJECT = frozenset({"and", "but", "or", "as", "when", "while", "which", "who", "that", "so"})
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    """Words that never make a subject on their own (`in`, `and`, `which`)."""
-    return _NOT_SUBJECT | frozenset(word_list("function_words.txt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +95,8 @@ def _window_subject(toks: Sequence[Token], first: int, c: int) -> Mention | None
         and (m.name_start is not None or m.end == toks[c - 1].end)
     ):
         return m
-    function_words = _function_words()
-    if len(between) <= 3 and all(t.is_word and t.lower not in function_words for t in between):
+    closed = function_words()
+    if len(between) <= 3 and all(t.is_word and t.lower not in closed for t in between):
         return Mention(between[0].start, between[-1].end, "group")
     return None
 

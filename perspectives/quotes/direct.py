@@ -16,8 +16,9 @@ from collections.abc import Collection, Sequence
 from ..model import Span
 from .attribution import Attribution, after_quote, before_quote, is_cue, sentence_cut
 from .draft import Draft
+from .lexicon import DETERMINERS, function_words
 from .marks import QUOTE_TOKENS, QuotedSpan
-from .mentions import Mention
+from .mentions import TIME_LEADS, Mention
 from .tokens import Token, TokenIndex
 
 _MIN_SENTENCE_WORDS = 4
@@ -94,12 +95,20 @@ def _after_attribution(
 
 
 def _before(before: list[Token], after: list[Token]) -> Attribution | None:
-    """The attribution before a quote, unless the sentence goes on after the quote in lower
-    case (`PolitiFact claimed "Trump exaggerates" the level of ...`): then the quote is a
-    fragment of a reported clause, which the reported-speech pass reads as mixed."""
-    if after and after[0].is_word and after[0].text.islower() and not is_cue(after[0]):
+    """The attribution before a quote, unless the clause goes on after the quote with its
+    object (`PolitiFact claimed "Trump exaggerates" the level of ...`): then the quote is a
+    fragment of a reported clause, which the reported-speech pass reads as mixed. Adjuncts
+    after a quote (`"yes" before the vote`, `"..." last week`, `repeatedly`) do not count."""
+    if after and _continues_clause(after[0]):
         return None
     return before_quote(before)
+
+
+def _continues_clause(t: Token) -> bool:
+    low = t.lower
+    if not (t.is_word and t.text.islower()) or is_cue(t) or low.endswith("ly"):
+        return False
+    return low in DETERMINERS or not (low in function_words() or low in TIME_LEADS)
 
 
 def _transcript_turns(text: str, q: QuotedSpan) -> list[Draft]:
@@ -153,10 +162,13 @@ def _shared_cue(
 
 def _lead_part(text: str, before: list[Token], q: QuotedSpan, a: Attribution) -> Draft:
     """`So when Patriot signaled ..., Mr. Barrett said, "we were floored."`: a quote that goes
-    on in lower case completes the words before its attribution, which are its first part."""
+    on in lower case completes the words before its attribution, which are its first part
+    (not after a colon, which opens a quote of its own)."""
     m = a.mention
     lead = [t for t in before if m is not None and t.end <= m.start]
     if len(lead) < 2 or lead[-1].text != "," or not text[q.start].islower():
+        return _draft(q, a)
+    if ":" in text[a.cue_end : q.open_at]:
         return _draft(q, a)
     head = Span(lead[0].start, lead[-2].end)
     return Draft("mixed", (head, *q.parts), Span(a.cue_start, a.cue_end), m, a.rule + "+lead")

@@ -36,6 +36,12 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Closed-class words (`in`, `and`, `which`) that never head a speaker mention."""
+    return frozenset(word_list("function_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The shipped lexicon (cached)."""
     forms: dict[str, str] = {}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import word_list
-from .lexicon import DETERMINERS, SUBJECT_PRONOUNS, lexicon
+from .lexicon import DETERMINERS, SUBJECT_PRONOUNS, function_words, lexicon
 from .tokens import Token
 
 POSSESSIVE = frozenset({"'s", "’s"})
@@ -24,14 +24,12 @@ _SENTENCE_MARKS = frozenset(".!?:;\"“”'")
 _COUNTS = frozenset("one another two three several some many".split())  # `said one source`
 _PREPOSITIONS = frozenset("in on from at for of with across around near inside outside".split())
 # Plural agent nouns outside the speaker-noun list still head a subject ("environmentalists say").
-_AGENTIVE = ("ists", "ors", "ians", "ants", "ents")
+AGENT_SUFFIXES = ("ists", "ors", "ians", "ants", "ents")
+_PARTICIPLE_OBJECTS = _PREPOSITIONS | {"by", "to", "about", "into", "over", "under"}
 _QUALIFIER_TOKENS = 9  # how far back a qualifying phrase may reach from the cue
+_OBJECTS = frozenset("him her them us me".split())
+_CLAUSE_LINKS = frozenset("and but or so yet while as when because although though".split())
 _CLAUSE_WORDS = frozenset("who which that whom whose is are was were has have had".split())
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    return frozenset(word_list("function_words.txt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +56,7 @@ def _np_token(toks: Sequence[Token], k: int) -> bool:
     """May token k sit inside a speaker mention (names, titles, possessives, parentheses)?"""
     t = toks[k]
     low = t.lower
-    if low in _function_words() and not t.text.isupper():
+    if low in function_words() and not t.text.isupper():
         return False
     if t.is_cap or low in lexicon().titles or t.text in POSSESSIVE or low in NAME_PARTICLES:
         return True
@@ -68,19 +66,10 @@ def _np_token(toks: Sequence[Token], k: int) -> bool:
 
 
 def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None:
-    """The subject mention ending just before token ``i`` (a cue), not reaching before ``lo``.
-
-    A participle right after a noun (`migrants saying`) modifies the noun: no subject."""
-    j = i - 1
-    if i < len(toks) and toks[i].lower in lexicon().participles and j >= lo:
-        prev = toks[j]
-        if prev.is_word and prev.lower not in SUBJECT_PRONOUNS | lexicon().skip:
-            return None
-    while j >= lo:
-        span = _time_phrase(toks, j) or int(toks[j].lower in lexicon().skip)
-        if not span:
-            break
-        j -= span
+    """The subject mention ending just before token ``i`` (a cue), not reaching before ``lo``."""
+    if _modifies_noun(toks, i, lo):
+        return None
+    j = _subject_end(toks, i - 1, lo)
     if j < lo:
         return None
     head = toks[j]
@@ -92,9 +81,42 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
         return Mention(head.start, head.end, "pronoun")
     if head.lower == "who" and j - 1 >= lo and toks[j - 1].text == ",":
         return _relative(toks, j, lo)
-    if not (head.is_word and (_np_token(toks, j) or head.lower.endswith(_AGENTIVE))):
+    if not (head.is_word and (_np_token(toks, j) or head.lower.endswith(AGENT_SUFFIXES))):
         return _qualified(toks, j, lo)
-    k, budget = j, 2 if head.text.islower() else 0
+    return _noun_phrase_before(toks, j, lo)
+
+
+def _modifies_noun(toks: Sequence[Token], i: int, lo: int) -> bool:
+    """`migrants saying ...`: a participle right after a noun modifies it, so the noun is not
+    its subject (unless the noun is a speaker or a document: `a statement calling ...`)."""
+    if i >= len(toks) or i - 1 < lo or toks[i].lower not in lexicon().participles:
+        return False
+    prev = toks[i - 1]
+    return prev.is_word and prev.lower not in _may_precede_participle()
+
+
+@lru_cache(maxsize=1)
+def _may_precede_participle() -> frozenset[str]:
+    lex = lexicon()
+    return SUBJECT_PRONOUNS | lex.skip | lex.speaker_nouns
+
+
+def _subject_end(toks: Sequence[Token], j: int, lo: int) -> int:
+    """The last token of the subject before a cue at ``j + 1``: words such as `also`, `has`
+    and time phrases (`on Saturday`, `in late August`) between them are skipped."""
+    while j >= lo:
+        span = _time_phrase(toks, j, lo) or int(toks[j].lower in lexicon().skip)
+        if not span:
+            break
+        j -= span
+    return j
+
+
+def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
+    """The noun phrase ending at token ``j``: names, titles, up to two adjectives, a count,
+    a determiner; an owner (`Mr. Morgan of the Sierra Club`), a qualifying phrase or a
+    coordinated name may extend it."""
+    k, budget = j, 2 if toks[j].text.islower() else 0
     while k - 1 >= lo:
         if _np_token(toks, k - 1):
             k -= 1
@@ -113,13 +135,9 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
     if k - 2 >= lo and toks[k - 1].lower == "of" and toks[k - 2].is_cap:
         owner = mention_before(toks, k - 1, lo)  # `Mr. Morgan of the Sierra Club`
         if owner is not None and owner.name_start is not None:
+            description = owner.description or (toks[k - 1].start, toks[j].end)
             return Mention(
-                owner.start,
-                toks[j].end,
-                owner.kind,
-                owner.name_start,
-                owner.name_end,
-                owner.description,
+                owner.start, toks[j].end, owner.kind, owner.name_start, owner.name_end, description
             )
     if k - 1 >= lo and toks[k - 1].lower in _PREPOSITIONS:
         qualified = _qualified(toks, j, lo)
@@ -141,6 +159,7 @@ def _relative(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
 
 
 def _last_and(toks: Sequence[Token], end: int, lo: int) -> int:
+    """Index of the last `and` before ``end`` (``lo - 1`` if none)."""
     return next((k for k in range(end - 1, lo - 1, -1) if toks[k].lower == "and"), lo - 1)
 
 
@@ -155,6 +174,8 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
                 head = mention_before(toks, p, lo)
                 if head is None or head.kind == "pronoun" or head.end != toks[p - 1].end:
                     return None
+                if not _opens_clause(toks, head.start, lo):
+                    continue  # `the talks with leaders of the opposition`: embedded
                 return Mention(
                     head.start,
                     toks[j].end,
@@ -166,6 +187,16 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
         elif not t.is_word and t.text not in POSSESSIVE or t.lemma or t.lower in _CLAUSE_WORDS:
             return None
     return None
+
+
+def _opens_clause(toks: Sequence[Token], start: int, lo: int) -> bool:
+    """Does the mention starting at offset ``start`` open its clause (nothing but punctuation
+    or a conjunction before it)?"""
+    k = next(n for n in range(lo, len(toks)) if toks[n].start == start)
+    if k == lo:
+        return True
+    prev = toks[k - 1]
+    return not prev.is_word or prev.lower in _CLAUSE_LINKS
 
 
 def _count_before(toks: Sequence[Token], k: int, lo: int) -> bool:
@@ -267,18 +298,27 @@ def mention_after(toks: Sequence[Token], i: int, hi: int) -> Mention | None:
 
 def _sentence_opener(toks: Sequence[Token], i: int, hi: int) -> bool:
     """`Initially, ...` / `Facing the prospect ...` / `Chastened by ...`: a capitalised adverb
-    or participle opening a sentence is not a name."""
+    or a participle before its object opening a sentence is not a name (`Ahmed declined`,
+    `Fleming said` are)."""
     if i > 0 and toks[i - 1].text not in _SENTENCE_MARKS or i + 1 >= hi:
         return False
-    word, nxt = toks[i].lower, toks[i + 1]
-    if word.endswith("ly"):
-        return nxt.text == ","
-    return word.endswith(("ing", "ed")) and nxt.text.islower()
+    word, nxt = toks[i].lower, toks[i + 1].lower
+    if word in _sentence_adverbs():
+        return True
+    return word.endswith(("ing", "ed")) and (nxt in DETERMINERS or nxt in _PARTICIPLE_OBJECTS)
+
+
+@lru_cache(maxsize=1)
+def _sentence_adverbs() -> frozenset[str]:
+    return frozenset(word_list("sentence_adverbs.txt"))
 
 
 def _plain_lower(t: Token) -> bool:
     """A lower-case content word that is neither a function word nor a cue verb."""
-    return t.text.islower() and t.lower not in _function_words() and t.lemma is None
+    low = t.lower
+    return (
+        t.text.islower() and low not in function_words() and low not in DETERMINERS and not t.lemma
+    )
 
 
 def _modifier_before_noun(toks: Sequence[Token], k: int, hi: int) -> bool:
@@ -316,8 +356,8 @@ def _build(toks: Sequence[Token], k: int, j: int) -> Mention | None:
         n -= 1
     if n == j > k and toks[j].is_cap and _is_abbrev_period(toks, j - 1):
         n -= 1  # `Mr. King`: a title word after `Mr.` is a surname
-    if j - n >= 3 and all(t.text.isupper() for t in toks[n + 1 : j + 1]):
-        return None  # an upper-case heading (`CONGRESS HAS INVESTIGATED HIM`), not a name
+    if _heading(toks[n + 1 : j + 1]):
+        return None
     if n == j:  # ends in a common noun: a group or an office ("provincial authorities")
         return Mention(toks[k].start, toks[j].end, "group")
     name_start = toks[n + 1].start
@@ -331,29 +371,46 @@ def _build(toks: Sequence[Token], k: int, j: int) -> Mention | None:
     return Mention(toks[k].start, toks[j].end, kind, name_start, toks[j].end, description)
 
 
+def _heading(words: Sequence[Token]) -> bool:
+    """An upper-case heading (`CONGRESS HAS INVESTIGATED HIM`), not a name: upper-case words
+    holding a verb, pronoun or function word (`NASA ADMINISTRATOR JIM BRIDENSTINE` is a name)."""
+    if len(words) < 3 or not all(t.text.isupper() for t in words):
+        return False
+    lex = lexicon()
+    return any(
+        t.lower in lex.skip
+        or t.lower in function_words()
+        or t.lower in lex.cue_forms
+        or t.lower in _OBJECTS
+        for t in words
+    )
+
+
 def _name_token(t: Token, titles: frozenset[str]) -> bool:
     return (t.is_cap and t.lower not in titles and t.is_word) or t.lower in NAME_PARTICLES
 
 
-def _time_phrase(toks: Sequence[Token], j: int) -> int:
+def _time_phrase(toks: Sequence[Token], j: int, lo: int) -> int:
     """Length of a time phrase ending at token ``j`` between a speaker and its cue (`on
-    Saturday`, `in 2001`, `in late August`), or 0."""
+    Saturday`, `in 2001`, `in late August`, `last year`), or 0."""
     word = toks[j]
-    if not (word.lower in WEEKDAYS or word.lower in MONTHS or _year(word)):
+    if not (word.lower in TIME_WORDS or word.lower in MONTHS or _year(word)):
         return 0
     k = j - 1
-    while k >= 0 and j - k <= 2 and toks[k].lower in _TIME_LEADS:
+    while k >= lo and j - k <= 2 and toks[k].lower in TIME_LEADS:
         k -= 1
     return j - k if k < j - 1 else 0
 
 
 def _year(t: Token) -> bool:
+    """A four-digit number (`2001`)."""
     return len(t.text) == 4 and t.text.isdigit()
 
 
-_TIME_LEADS = frozenset({"on", "last", "this", "late", "early", "in", "since"})
-WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday week".split()
+TIME_LEADS = frozenset({"on", "last", "this", "late", "early", "in", "since"})
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday week month year "
+    "tonight".split()
 )
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()

@@ -18,7 +18,7 @@ from .attribution import is_cue
 from .draft import Draft
 from .lexicon import SUBJECT_PRONOUNS, lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
-from .mentions import WEEKDAYS, Mention, mention_after, mention_before
+from .mentions import POSSESSIVE, TIME_WORDS, Mention, mention_after, mention_before
 from .tokens import Token, TokenIndex
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
@@ -92,9 +92,9 @@ def _through_quote(draft: Draft, quoted: Sequence[QuotedSpan], opens: Sequence[i
     if draft.kind != "mixed" or n < 0:
         return draft
     q = quoted[n]
-    if not (q.closed and len(q.parts) == 1 and draft.start < q.open_at and q.end > draft.end):
+    if not (q.closed and len(q.parts) == 1 and draft.start < q.open_at and q.after > draft.end):
         return draft
-    last = Span(draft.parts[-1].start, q.end)
+    last = Span(draft.parts[-1].start, q.after)
     return Draft(draft.kind, (*draft.parts[:-1], last), draft.cue, draft.mention, draft.rule)
 
 
@@ -343,6 +343,8 @@ def _after_cue(
     if j < len(toks) and toks[j].lower in _CLAUSE_OPENERS:
         j += 1
     end = _clause_end(toks, j)
+    if lemma in lex.object_lemmas and not (particle or opened or quoting):
+        end = next((n for n in range(j, end) if toks[n].text == ","), end)  # `citing X, ...`
     return _content(toks, j, end, cue, m, rule)
 
 
@@ -365,10 +367,16 @@ def _clause_at(toks: Sequence[Token], j: int, lemma: str | None) -> bool:
 
 
 def _skip_time(toks: Sequence[Token], j: int) -> int:
-    """Past `on Monday` / `last week` / `Friday` right after a cue."""
-    if j + 1 < len(toks) and toks[j].lower in {"on", "last"} and toks[j + 1].is_cap:
+    """Past `on Monday` / `Friday` right after a cue, unless the day is what the clause is
+    about (`said Friday's attack was planned`, `said Monday was the worst day`)."""
+    if j + 1 >= len(toks):
+        return j
+    if toks[j].lower in {"on", "last"} and toks[j + 1].is_cap:
         return j + 2
-    return j + 1 if j < len(toks) and toks[j].lower in WEEKDAYS else j
+    nxt = toks[j + 1]
+    if toks[j].lower in TIME_WORDS and nxt.text not in POSSESSIVE and nxt.lower not in _FINITE:
+        return j + 1
+    return j
 
 
 def _clause_end(toks: Sequence[Token], j: int) -> int:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import DETERMINERS, lexicon
-from .mentions import Mention
+from .mentions import AGENT_SUFFIXES, Mention
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,5}?(?:[A-Z][\w'’-]+))\s+\(([A-Z]{2,6})\)")
 _ACRONYM_PAREN = re.compile(r"\([A-Z]{2,6}\)")  # in every _ACRONYM match; cheap to look for
@@ -61,7 +61,9 @@ class SpeakerResolver:
         if mention.kind == "pronoun":
             return self._pronoun(surface.lower(), mention.start)
         if mention.name_start is not None and mention.kind == "name":
-            return self._person(self.text[mention.name_start : mention.name_end], mention.start)
+            name = self.text[mention.name_start : mention.name_end]
+            if not _common_noun(name):
+                return self._person(name, mention.start)
         return self._group(surface, mention.start)
 
     def _pronoun(self, pronoun: str, at: int) -> Resolution:
@@ -176,3 +178,9 @@ def _same_group(words: list[str], known: list[str]) -> bool:
         return False
     proper = [w for w in words[:-1] if w[:1].isupper()]
     return all(any(w[:5] == k[:5] for k in known[:-1]) for w in proper)
+
+
+def _common_noun(name: str) -> bool:
+    """`Officials` / `Activists` opening a sentence: a capitalised common noun, not a person."""
+    low = name.lower()
+    return " " not in name and (low in lexicon().speaker_nouns or low.endswith(AGENT_SUFFIXES))
