@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -94,6 +94,35 @@ def term_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def starts_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[str] | None:
+    """Empty matches where some term of ``terms`` matches: the only places its patterns need
+    trying (``scan``). None when a term can match the empty string (finditer is then kept)."""
+    body = _trie([list(atoms) for atoms in sorted({tuple(_term_atoms(t, source)) for t in terms})])
+    if re.fullmatch(f"(?:{body})", ""):  # also when there are no terms
+        return None
+    return re.compile(rf"(?<!\w)(?=(?:{body})(?!\w))", re.IGNORECASE)
+
+
+def scan(
+    patterns: Iterable[re.Pattern[str]], starts: re.Pattern[str] | None, subject: str
+) -> list[list[re.Match[str]]]:
+    """Each pattern's ``finditer`` matches, tried only where ``starts`` (``starts_pattern`` of
+    all their terms, cased alike) found a term: one scan of the text instead of one each."""
+    if starts is None:
+        return [list(p.finditer(subject)) for p in patterns]
+    at = [m.start() for m in starts.finditer(subject)]
+    found = []
+    for pattern in patterns:
+        matches, end = [], 0
+        for position in at:
+            if position >= end and (m := pattern.match(subject, position)):
+                matches.append(m)
+                end = m.end()
+        found.append(matches)
+    return found
+
+
 def case_folded(text: str) -> str | None:
     """``text`` lower-cased, when lower-case patterns matched on it find exactly what their
     case-insensitive forms find in ``text`` (no non-ASCII cased letters); else None."""
@@ -141,6 +170,8 @@ class FrameLexicon:
     source: str = "frames.yaml"
     patterns: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
     cased_patterns: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+    # starts_pattern of every term: case-blind, and cased for lower-cased text
+    starts: tuple[re.Pattern[str] | None, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         compiled = {
@@ -149,6 +180,10 @@ class FrameLexicon:
         object.__setattr__(self, "patterns", compiled)
         cased_ = {name: cased(pattern) for name, pattern in compiled.items()}
         object.__setattr__(self, "cased_patterns", cased_)
+        every = starts_pattern(
+            tuple(t for terms in self.frames.values() for t in terms), self.source
+        )
+        object.__setattr__(self, "starts", (every, every and cased(every)))
 
 
 def _parse_frames(raw: Any, source: str) -> dict[str, tuple[str, ...]]:
@@ -201,9 +236,10 @@ def score_frames(text: str, lexicon: FrameLexicon | None = None) -> dict[str, Fr
     folded = case_folded(text)
     patterns = lexicon.patterns if folded is None else lexicon.cased_patterns
     subject = text if folded is None else folded
+    found = scan(patterns.values(), lexicon.starts[folded is not None], subject)
     scores = {}
-    for name, pattern in patterns.items():
-        evidence = tuple(text[m.start() : m.end()] for m in pattern.finditer(subject))
+    for name, matches in zip(patterns, found, strict=True):
+        evidence = tuple(text[m.start() : m.end()] for m in matches)
         scores[name] = FrameScore(min(1.0, len(evidence) / root), evidence)
     return scores
 
