@@ -38,6 +38,13 @@ class FastVader(SentimentIntensityAnalyzer):
         text, _, valences = self.valences(text)
         return self.score_valence(valences, text)
 
+    def score_valence(self, sentiments: Sequence[float], text: str) -> dict[str, float]:
+        """vaderSentiment's ``score_valence``; a text without a sentiment word (a third of
+        news sentences) is neutral without its arithmetic, whose result that is."""
+        if any(sentiments):
+            return super().score_valence(sentiments, text)
+        return {"neg": 0.0, "neu": 1.0 if sentiments else 0.0, "pos": 0.0, "compound": 0.0}
+
     def valences(self, text: str) -> tuple[str, Sequence[str], list[float]]:
         """The steps of ``polarity_scores`` before its final sum: text, lower-cased words, and
         each word's valence after VADER's boosters, negations, idioms and "but"."""

@@ -112,13 +112,19 @@ class NewsAnalyzer(FastVader):
     def features(self, sentence: str) -> dict[str, float]:
         """VADER's four scores of one sentence plus the calibration features (``FEATURES``)."""
         text, lowered, valences = self.valences(sentence)
+        positive = [v for v in valences if v > 0]
+        negative = [v for v in valences if v < 0]
+        if "n't" in text.lower():
+            negations = sum(w in self._negators or "n't" in w for w in lowered)
+        else:  # no word has "n't": count the negators alone
+            negations = sum(map(self._negators.__contains__, lowered))
         return {
             **self.score_valence(valences, text),
-            "pos_sum": sum(v for v in valences if v > 0),
-            "neg_sum": sum(v for v in valences if v < 0),
-            "n_pos": float(sum(v > 0 for v in valences)),
-            "n_neg": float(sum(v < 0 for v in valences)),
-            "negations": float(sum(w in self._negators or "n't" in w for w in lowered)),
+            "pos_sum": sum(positive),
+            "neg_sum": sum(negative),
+            "n_pos": float(len(positive)),
+            "n_neg": float(len(negative)),
+            "negations": float(negations),
             "contrast": float("but" in lowered),
             "question": float("?" in sentence),
         }
@@ -263,8 +269,16 @@ def _as_pair(span: Any) -> tuple[int, int]:
 
 def quote_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence offsets from the segmenter: what ``score_quote`` splits by; split once and
-    pass them to score a quote in several modes."""
-    return [_as_pair(s) for s in split_sentences(text)]
+    pass them to score a quote in several modes.
+
+    Punkt cuts only after a '.', '?' or '!' with more text after it, so a text with none
+    before its last character is one sentence, its stripped whole (most quotes: no Punkt).
+    """
+    body = text.rstrip()[:-1]
+    if "." in body or "?" in body or "!" in body:
+        return [_as_pair(s) for s in split_sentences(text)]
+    end = len(text.rstrip())
+    return [(len(text) - len(text.lstrip()), end)] if end else []
 
 
 def _weighted_mean(scores: list[dict[str, float]], words: list[list[str]]) -> dict[str, float]:
