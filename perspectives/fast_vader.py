@@ -21,6 +21,13 @@ from vaderSentiment.vaderSentiment import (
 )
 
 _NEGATE = frozenset(NEGATE)
+# Words that change a lexicon word's valence from up to three words before it (boosters,
+# negations, "no", "least", "so"/"this" after "never", "without doubt"), and the last words
+# of the idioms and booster phrases VADER looks for from two words before to two after.
+_MODIFIERS = _NEGATE | set(BOOSTER_DICT) | {"no", "least", "so", "this", "never", "without"}
+_IDIOM_ENDS = frozenset(
+    phrase.split()[-1] for phrase in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in phrase
+)
 
 
 class FastVader(SentimentIntensityAnalyzer):
@@ -67,6 +74,10 @@ class FastVader(SentimentIntensityAnalyzer):
         lexicon = self.lexicon
         low = lowered[i]
         valence = lexicon[low]
+        if valence and _plain(lowered, i):  # no rule reaches the word: most words
+            if caps and words[i].isupper():
+                valence = valence + C_INCR if valence > 0 else valence - C_INCR
+            return valence
         if low == "no" and i != len(lowered) - 1 and lowered[i + 1] in lexicon:
             valence = 0.0
         if (
@@ -112,6 +123,18 @@ def _words(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     words = tuple([w if len(w := t.strip(punctuation)) > 2 else t for t in text.split()])
     capitals = sum(map(str.isupper, words))
     return words, tuple([word.lower() for word in words]), 0 < len(words) - capitals < len(words)
+
+
+def _plain(lowered: Sequence[str], i: int) -> bool:
+    """Whether no word near word ``i`` can trigger a rule of ``word_valence`` (then only the
+    capitals rule applies: the other rules leave a non-zero valence as it is)."""
+    before = lowered[max(0, i - 3) : i]
+    return (
+        lowered[i] != "no"
+        and _MODIFIERS.isdisjoint(before)
+        and _IDIOM_ENDS.isdisjoint(lowered[max(0, i - 2) : i + 3])
+        and "n't" not in " ".join(before)
+    )
 
 
 def _scalar_inc_dec(word: str, low: str, valence: float, is_cap_diff: bool) -> float:
