@@ -57,7 +57,7 @@ def _ascii_literal(atom: str) -> bool:
     return atom.isascii() and (len(atom) == 1 or (len(atom) == 2 and atom[0] == "\\"))
 
 
-def _trie(alternatives: list[list[str]]) -> str:
+def trie(alternatives: list[list[str]]) -> str:
     """The alternation of ``alternatives`` (atom lists, in priority order) with common
     leading characters factored out, so the regex engine tries far fewer branches.
 
@@ -79,7 +79,7 @@ def _trie(alternatives: list[list[str]]) -> str:
     return "|".join(
         "".join(rests[0])
         if head is None
-        else head + ("".join(rests[0]) if len(rests) == 1 else f"(?:{_trie(rests)})")
+        else head + ("".join(rests[0]) if len(rests) == 1 else f"(?:{trie(rests)})")
         for head, rests in groups
     )
 
@@ -90,7 +90,7 @@ def term_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
     if not ordered:
         return re.compile(r"(?!x)x")
-    body = _trie([_term_atoms(t, source) for t in ordered])
+    body = trie([_term_atoms(t, source) for t in ordered])
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
@@ -98,7 +98,7 @@ def term_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[
 def starts_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[str] | None:
     """Empty matches where some term of ``terms`` matches: the only places its patterns need
     trying (``scan``). None when a term can match the empty string (finditer is then kept)."""
-    body = _trie([list(atoms) for atoms in sorted({tuple(_term_atoms(t, source)) for t in terms})])
+    body = trie([list(atoms) for atoms in sorted({tuple(_term_atoms(t, source)) for t in terms})])
     if re.fullmatch(f"(?:{body})", ""):  # also when there are no terms
         return None
     return re.compile(rf"(?<!\w)(?=(?:{body})(?!\w))", re.IGNORECASE)

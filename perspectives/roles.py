@@ -20,7 +20,7 @@ from .affiliation import (
     affiliation,
     alternation,
     country_table,
-    entry_pattern,
+    entry_atoms,
     fold,
     key,
     lower,
@@ -231,8 +231,8 @@ def _matcher(entries: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]
     """Two alternations, longest first: lower-case entries over folded lower-case text, and
     entries with capitals (names) over folded text as written."""
     ordered = sorted(set(entries), key=len, reverse=True)
-    lowered = [entry_pattern(e) for e in ordered if e == lower(e)]
-    capital = [entry_pattern(e) for e in ordered if e != lower(e)]
+    lowered = [entry_atoms(e) for e in ordered if e == lower(e)]
+    capital = [entry_atoms(e) for e in ordered if e != lower(e)]
     return alternation(lowered), alternation(capital)
 
 
