@@ -38,7 +38,8 @@ _APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
 # Clause ends: punctuation, and a full stop after a lower-case word ("reporters.", not "Col.").
 _NEXT_NAME = re.compile(r"\s+[A-Z]")
 _LEADING_THE = re.compile(r"^\s*the\s+|\s+$", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[!?;:,\"\u201c\u201d]|(?<=[a-z]{4})\.(?=\s|$)")
+_CLAUSE_MARKS = '!?;:,"\u201c\u201d'
+_CLAUSE_END = re.compile(rf"[{_CLAUSE_MARKS}]|(?<=[a-z]{{4}})\.(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -309,10 +310,20 @@ def _context_fields(context: str, speaker: str | None, mention: str | None) -> l
     span = name_span(context, name)
     if not span:
         return []
-    before = _CLAUSE_END.split(context[: span[0]])[-1].split()[-6:]
+    before = _clause_tail(context[: span[0]]).split()[-6:]
     after = context[span[1] :]
-    apposition = _CLAUSE_END.split(after[1:])[0] if after.startswith(",") else ""
+    end = _CLAUSE_END.search(after, 1) if after.startswith(",") else None  # ends apposition
+    apposition = after[1 : end.start() if end else None] if after.startswith(",") else ""
     return [(t, "context", False) for t in (" ".join(before), apposition) if t.strip()]
+
+
+def _clause_tail(text: str) -> str:
+    """What follows the last ``_CLAUSE_END`` in ``text``, looked for from the end."""
+    end = max(map(text.rfind, _CLAUSE_MARKS))
+    dot = text.rfind(".")
+    while dot > end and not _CLAUSE_END.match(text, dot):
+        dot = text.rfind(".", 0, dot)
+    return text[max(end, dot) + 1 :]
 
 
 # --- assignment -----------------------------------------------------------------------------
