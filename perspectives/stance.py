@@ -140,7 +140,8 @@ def _layout(text: str, folded: str | None, lex: CueLexicon) -> _Layout:
     lows, gaps, starts, ends = _words(text, folded)
     conceding_at = _conceding_starts(text, folded, starts, lex)
     opening = {i for i, gap in enumerate(gaps) if gap != " "}
-    opening.update(i for i, low in enumerate(lows) if low in lex.yielding)
+    if not lex.yielding.isdisjoint(lows):
+        opening.update(i for i, low in enumerate(lows) if low in lex.yielding)
     if conceding_at:
         opening.update(i for i, start in enumerate(starts) if start in conceding_at)
     sentence: list[int] = []

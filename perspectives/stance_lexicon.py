@@ -33,6 +33,10 @@ class Target:
     favor_terms: tuple[str, ...] = ()
     against_terms: tuple[str, ...] = ()
 
+    def __hash__(self) -> int:
+        """The name's hash: target sets key the compiled scans, looked up for every quote."""
+        return hash(self.name)
+
 
 def _str_list(entry: dict, key: str, source: str, name: str) -> tuple[str, ...]:
     values = entry.get(key, [])
