@@ -1,4 +1,4 @@
-"""Affiliations of speakers, and the text folding that role and affiliation matching share.
+"""Affiliations of speakers, and the text folding and word-list matchers roles share.
 
 A speaker's affiliation is a country (name, demonym or capital, ``data/affiliations.yaml``),
 a possessive owner ("Balochistan's") or a named organisation ("the Interior Ministry").
@@ -99,6 +99,34 @@ def alternation(alternatives: list[list[str]]) -> re.Pattern[str]:
     """One word-bounded alternation of atom lists, first listed first, as a trie (fast);
     it matches nothing when there are no alternatives."""
     return re.compile(r"(?<!\w)(?:" + (trie(alternatives) or "(?!)") + r")(?!\w)")
+
+
+@lru_cache(maxsize=256)
+def matcher(entries: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two alternations, longest first: lower-case entries over folded lower-case text, and
+    entries with capitals (names) over folded text as written."""
+    ordered = sorted(set(entries), key=len, reverse=True)
+    lowered = [entry_atoms(e) for e in ordered if e == lower(e)]
+    capital = [entry_atoms(e) for e in ordered if e != lower(e)]
+    return alternation(lowered), alternation(capital)
+
+
+def fold_fields(fields: list[tuple[str, str, bool]]) -> list[tuple[str, str]]:
+    """Each field's text folded, as written and in lower case: computed once per field."""
+    folded = [fold(text) for text, _, _ in fields]
+    return [(f, lower(f)) for f in folded]
+
+
+def find_entries(entries: tuple[str, ...], folded: tuple[str, str]) -> list[tuple[int, int]]:
+    """(start, end) of every entry found in a text (given as ``fold_fields``), in text order."""
+    return matcher_spans(matcher(entries), folded)
+
+
+def matcher_spans(patterns: tuple[re.Pattern[str], ...], folded: tuple[str, str]) -> list:
+    """(start, end) of every match of a ``matcher`` in a text (given as ``fold_fields``)."""
+    lowered, capital = patterns
+    found = [m.span() for m in lowered.finditer(folded[1])]
+    return sorted(found + [m.span() for m in capital.finditer(folded[0])])
 
 
 @lru_cache(maxsize=1)
