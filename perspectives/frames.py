@@ -162,6 +162,9 @@ class FrameScore:
         return {"score": round(self.score, 4), "evidence": list(self.evidence)}
 
 
+_NONE = FrameScore(0.0)  # the score of every frame without hits (most): shared, immutable
+
+
 @dataclass(frozen=True)
 class FrameLexicon:
     """Frame name -> terms, with the patterns compiled once at construction."""
@@ -239,8 +242,8 @@ def score_frames(text: str, lexicon: FrameLexicon | None = None) -> dict[str, Fr
     found = scan(patterns.values(), lexicon.starts[folded is not None], subject)
     scores = {}
     for name, matches in zip(patterns, found, strict=True):
-        evidence = tuple(text[m.start() : m.end()] for m in matches)
-        scores[name] = FrameScore(min(1.0, len(evidence) / root), evidence)
+        evidence = tuple([text[m.start() : m.end()] for m in matches])
+        scores[name] = FrameScore(min(1.0, len(evidence) / root), evidence) if evidence else _NONE
     return scores
 
 
