@@ -52,6 +52,8 @@ _LOWER = _CharTable(_lower_char)
 
 def fold(text: str) -> str:
     """Accents, apostrophes and hyphens folded, one character for one (offsets kept)."""
+    if text.isascii():  # most names: of ASCII, only the hyphen and the backtick fold
+        return text.replace("-", " ").replace("`", "'")
     return text.translate(_FOLD)
 
 
