@@ -193,22 +193,22 @@ def _conceding_starts(
     return frozenset(p for p in starts if pattern.match(subject, p))
 
 
-def _items(
-    layout: _Layout,
-    folded: str | None,
-    targets: tuple[Target, ...],
-    side: str | None,
-    selfs: frozenset[str],
-) -> list[_Item]:
-    """Mentions, loaded terms and cues; where they overlap, the longer (then loaded) wins."""
-    subject, found, scans = layout.text if folded is None else folded, [], target_scans(targets)
-    patterns = [one[4] if folded is None else one[5] for one in scans]
-    where = scans_starts(targets)[folded is not None]
-    for (rank, kind, pol, name, _, _), matches in zip(
-        scans, scan(patterns, where, subject), strict=True
-    ):
+def _found(subject: str, cased: bool, targets: tuple[Target, ...]) -> list[tuple]:
+    """Every scan's matches as (start, end, rank, kind, polarity, target), in the order
+    overlaps are resolved: by start, the longer first, then by rank (loaded first)."""
+    scans, found = target_scans(targets), []
+    patterns = [one[5] if cased else one[4] for one in scans]
+    matched = scan(patterns, scans_starts(targets)[cased], subject)
+    for (rank, kind, pol, name, _, _), matches in zip(scans, matched, strict=True):
         found += [(m.start(), m.end(), rank, kind, pol, name) for m in matches]
-    found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
+    return sorted(found, key=lambda f: (f[0], f[0] - f[1], f[2]))
+
+
+def _items(
+    layout: _Layout, found: list[tuple], side: str | None, selfs: frozenset[str]
+) -> list[_Item]:
+    """Mentions, loaded terms and cues (``_found``) where they do not overlap an earlier or
+    longer one, and the speaker's references to its own ``side``."""
     items, last_end, starts = [], -1, layout.starts
     for start, end, _, kind, pol, name in found:
         if start >= last_end:
@@ -311,15 +311,31 @@ def score_stance(
     side = speaker_side(targets, speaker_role, speaker, speaker_affiliation)
     selfs = lex.self_indirect if kind == "indirect" else lex.self_direct
     folded = case_folded(text)
-    layout = _layout(text, folded, lex)
-    items = _items(layout, folded, targets, side, selfs)
-    mentions = [it for it in items if it.kind in ("mention", "self")]
+    found = _found(text if folded is None else folded, folded is not None, targets)
     totals = {t.name: 0.0 for t in targets}
     evidence: dict[str, list[str]] = {t.name: [] for t in targets}
+    if found or (side is not None and _names_self(text, folded, selfs)):  # else no items
+        layout = _layout(text, folded, lex)
+        _weigh(_items(layout, found, side, selfs), layout, lex, totals, evidence)
+    return {name: _label(totals[name], evidence[name], threshold) for name in totals}
+
+
+def _names_self(text: str, folded: str | None, selfs: frozenset[str]) -> bool:
+    """Whether a word of ``text`` is a self-reference ("we", "our")."""
+    if folded is not None:
+        return not selfs.isdisjoint(WORD.findall(folded))
+    return not selfs.isdisjoint(map(str.lower, WORD.findall(text)))
+
+
+def _weigh(
+    items: list[_Item], layout: _Layout, lex: CueLexicon, totals: dict, evidence: dict
+) -> None:
+    """Add each cue's and self-reference's weight (and words) to the targets it bears on."""
+    mentions = [it for it in items if it.kind in ("mention", "self")]
     own = next((it for it in mentions if it.kind == "self"), None)
     if own is not None:
         totals[own.target] += SELF_WEIGHT
-        evidence[own.target].append(text[own.start : own.end])
+        evidence[own.target].append(layout.text[own.start : own.end])
     for item in items:
         if item.kind == "loaded":
             hit = [item]
@@ -333,7 +349,6 @@ def score_stance(
         for name in dict.fromkeys(m.target for m in hit):
             totals[name] += weight
             evidence[name].append(words)
-    return {name: _label(totals[name], evidence[name], threshold) for name in totals}
 
 
 def _label(total: float, evidence: list[str], threshold: float) -> StanceScore:
