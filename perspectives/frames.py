@@ -235,11 +235,11 @@ def score_frames(text: str, lexicon: FrameLexicon | None = None) -> dict[str, Fr
     ('My', 'feed', 'my', 'family')
     """
     lexicon = lexicon or _default_frames()
-    root = math.sqrt(word_count(text)) or 1.0
     folded = case_folded(text)
     patterns = lexicon.patterns if folded is None else lexicon.cased_patterns
     subject = text if folded is None else folded
     found = scan(patterns.values(), lexicon.starts[folded is not None], subject)
+    root = (math.sqrt(word_count(text)) or 1.0) if any(found) else 1.0  # for scores with hits
     scores = {}
     for name, matches in zip(patterns, found, strict=True):
         evidence = tuple([text[m.start() : m.end()] for m in matches])
