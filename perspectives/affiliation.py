@@ -1,4 +1,4 @@
-"""Affiliations of speakers, and the text folding that role and affiliation matching share.
+"""Affiliations of speakers, and the text folding and word-list matchers roles share.
 
 A speaker's affiliation is a country (name, demonym or capital, ``data/affiliations.yaml``),
 a possessive owner ("Balochistan's") or a named organisation ("the Interior Ministry").
@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .frames import trie
 from .resources import data_yaml
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
@@ -51,6 +52,8 @@ _LOWER = _CharTable(_lower_char)
 
 def fold(text: str) -> str:
     """Accents, apostrophes and hyphens folded, one character for one (offsets kept)."""
+    if text.isascii():  # most names: of ASCII, only the hyphen and the backtick fold
+        return text.replace("-", " ").replace("`", "'")
     return text.translate(_FOLD)
 
 
@@ -81,19 +84,51 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def entry_pattern(entry: str) -> str:
-    """The regular expression of one word-list entry, over folded text (plural allowed)."""
+def entry_atoms(entry: str) -> list[str]:
+    """The regular expression of one word-list entry, over folded text (plural allowed), as
+    atoms (an escaped character or another regex piece) for ``alternation``."""
     words = fold(entry).split()
-    body = r"\s+".join(re.escape(w) for w in words)
+    atoms: list[str] = []
+    for i, word in enumerate(words):
+        atoms += ([r"\s+"] if i else []) + [re.escape(char) for char in word]
     first = words[0][0]
     if first.islower() and entry != lower(entry):
-        body = f"[{first}{first.upper()}]" + body[1:]
-    return body + ("(?:s|es)?" if words[-1][-1].isalnum() else "")
+        atoms[0] = f"[{first}{first.upper()}]"
+    return atoms + (["(?:s|es)?"] if words[-1][-1].isalnum() else [])
 
 
-def alternation(patterns: list[str]) -> re.Pattern[str]:
-    """One word-bounded alternation (that matches nothing when there are no patterns)."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns or ["(?!)"]) + r")(?!\w)")
+def alternation(alternatives: list[list[str]]) -> re.Pattern[str]:
+    """One word-bounded alternation of atom lists, first listed first, as a trie (fast);
+    it matches nothing when there are no alternatives."""
+    return re.compile(r"(?<!\w)(?:" + (trie(alternatives) or "(?!)") + r")(?!\w)")
+
+
+@lru_cache(maxsize=256)
+def matcher(entries: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two alternations, longest first: lower-case entries over folded lower-case text, and
+    entries with capitals (names) over folded text as written."""
+    ordered = sorted(set(entries), key=len, reverse=True)
+    lowered = [entry_atoms(e) for e in ordered if e == lower(e)]
+    capital = [entry_atoms(e) for e in ordered if e != lower(e)]
+    return alternation(lowered), alternation(capital)
+
+
+def fold_fields(fields: list[tuple[str, str, bool]]) -> list[tuple[str, str]]:
+    """Each field's text folded, as written and in lower case: computed once per field."""
+    folded = [fold(text) for text, _, _ in fields]
+    return [(f, lower(f)) for f in folded]
+
+
+def find_entries(entries: tuple[str, ...], folded: tuple[str, str]) -> list[tuple[int, int]]:
+    """(start, end) of every entry found in a text (given as ``fold_fields``), in text order."""
+    return matcher_spans(matcher(entries), folded)
+
+
+def matcher_spans(patterns: tuple[re.Pattern[str], ...], folded: tuple[str, str]) -> list:
+    """(start, end) of every match of a ``matcher`` in a text (given as ``fold_fields``)."""
+    lowered, capital = patterns
+    found = [m.span() for m in lowered.finditer(folded[1])]
+    return sorted(found + [m.span() for m in capital.finditer(folded[0])])
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +141,7 @@ def country_table() -> tuple[re.Pattern[str], dict[str, str | None]]:
             forms[" ".join(fold(form).split())] = country
     for phrase in data.get("not_countries", ()):
         forms[" ".join(fold(phrase).split())] = None
-    return alternation([entry_pattern(f) for f in sorted(forms, key=len, reverse=True)]), forms
+    return alternation([entry_atoms(f) for f in sorted(forms, key=len, reverse=True)]), forms
 
 
 @lru_cache(maxsize=1)

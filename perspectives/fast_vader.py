@@ -21,6 +21,13 @@ from vaderSentiment.vaderSentiment import (
 )
 
 _NEGATE = frozenset(NEGATE)
+# Words that change a lexicon word's valence from up to three words before it (boosters,
+# negations, "no", "least", "so"/"this" after "never", "without doubt"), and the last words
+# of the idioms and booster phrases VADER looks for from two words before to two after.
+_MODIFIERS = _NEGATE | set(BOOSTER_DICT) | {"no", "least", "so", "this", "never", "without"}
+_IDIOM_ENDS = frozenset(
+    phrase.split()[-1] for phrase in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in phrase
+)
 
 
 class FastVader(SentimentIntensityAnalyzer):
@@ -37,6 +44,13 @@ class FastVader(SentimentIntensityAnalyzer):
         """vaderSentiment's ``neg``, ``neu``, ``pos`` and ``compound`` of ``text``."""
         text, _, valences = self.valences(text)
         return self.score_valence(valences, text)
+
+    def score_valence(self, sentiments: Sequence[float], text: str) -> dict[str, float]:
+        """vaderSentiment's ``score_valence``; a text without a sentiment word (a third of
+        news sentences) is neutral without its arithmetic, whose result that is."""
+        if any(sentiments):
+            return super().score_valence(sentiments, text)
+        return {"neg": 0.0, "neu": 1.0 if sentiments else 0.0, "pos": 0.0, "compound": 0.0}
 
     def valences(self, text: str) -> tuple[str, Sequence[str], list[float]]:
         """The steps of ``polarity_scores`` before its final sum: text, lower-cased words, and
@@ -60,6 +74,10 @@ class FastVader(SentimentIntensityAnalyzer):
         lexicon = self.lexicon
         low = lowered[i]
         valence = lexicon[low]
+        if valence and _plain(lowered, i):  # no rule reaches the word: most words
+            if caps and words[i].isupper():
+                valence = valence + C_INCR if valence > 0 else valence - C_INCR
+            return valence
         if low == "no" and i != len(lowered) - 1 and lowered[i + 1] in lexicon:
             valence = 0.0
         if (
@@ -105,6 +123,18 @@ def _words(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     words = tuple([w if len(w := t.strip(punctuation)) > 2 else t for t in text.split()])
     capitals = sum(map(str.isupper, words))
     return words, tuple([word.lower() for word in words]), 0 < len(words) - capitals < len(words)
+
+
+def _plain(lowered: Sequence[str], i: int) -> bool:
+    """Whether no word near word ``i`` can trigger a rule of ``word_valence`` (then only the
+    capitals rule applies: the other rules leave a non-zero valence as it is)."""
+    before = lowered[max(0, i - 3) : i]
+    return (
+        lowered[i] != "no"
+        and _MODIFIERS.isdisjoint(before)
+        and _IDIOM_ENDS.isdisjoint(lowered[max(0, i - 2) : i + 3])
+        and "n't" not in " ".join(before)
+    )
 
 
 def _scalar_inc_dec(word: str, low: str, valence: float, is_cap_diff: bool) -> float:

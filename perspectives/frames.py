@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -57,7 +57,7 @@ def _ascii_literal(atom: str) -> bool:
     return atom.isascii() and (len(atom) == 1 or (len(atom) == 2 and atom[0] == "\\"))
 
 
-def _trie(alternatives: list[list[str]]) -> str:
+def trie(alternatives: list[list[str]]) -> str:
     """The alternation of ``alternatives`` (atom lists, in priority order) with common
     leading characters factored out, so the regex engine tries far fewer branches.
 
@@ -79,7 +79,7 @@ def _trie(alternatives: list[list[str]]) -> str:
     return "|".join(
         "".join(rests[0])
         if head is None
-        else head + ("".join(rests[0]) if len(rests) == 1 else f"(?:{_trie(rests)})")
+        else head + ("".join(rests[0]) if len(rests) == 1 else f"(?:{trie(rests)})")
         for head, rests in groups
     )
 
@@ -90,8 +90,37 @@ def term_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
     if not ordered:
         return re.compile(r"(?!x)x")
-    body = _trie([_term_atoms(t, source) for t in ordered])
+    body = trie([_term_atoms(t, source) for t in ordered])
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def starts_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[str] | None:
+    """Empty matches where some term of ``terms`` matches: the only places its patterns need
+    trying (``scan``). None when a term can match the empty string (finditer is then kept)."""
+    body = trie([list(atoms) for atoms in sorted({tuple(_term_atoms(t, source)) for t in terms})])
+    if re.fullmatch(f"(?:{body})", ""):  # also when there are no terms
+        return None
+    return re.compile(rf"(?<!\w)(?=(?:{body})(?!\w))", re.IGNORECASE)
+
+
+def scan(
+    patterns: Iterable[re.Pattern[str]], starts: re.Pattern[str] | None, subject: str
+) -> list[list[re.Match[str]]]:
+    """Each pattern's ``finditer`` matches, tried only where ``starts`` (``starts_pattern`` of
+    all their terms, cased alike) found a term: one scan of the text instead of one each."""
+    if starts is None:
+        return [list(p.finditer(subject)) for p in patterns]
+    at = [m.start() for m in starts.finditer(subject)]
+    found = []
+    for pattern in patterns:
+        matches, end = [], 0
+        for position in at:
+            if position >= end and (m := pattern.match(subject, position)):
+                matches.append(m)
+                end = m.end()
+        found.append(matches)
+    return found
 
 
 def case_folded(text: str) -> str | None:
@@ -133,6 +162,9 @@ class FrameScore:
         return {"score": round(self.score, 4), "evidence": list(self.evidence)}
 
 
+_NONE = FrameScore(0.0)  # the score of every frame without hits (most): shared, immutable
+
+
 @dataclass(frozen=True)
 class FrameLexicon:
     """Frame name -> terms, with the patterns compiled once at construction."""
@@ -141,6 +173,8 @@ class FrameLexicon:
     source: str = "frames.yaml"
     patterns: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
     cased_patterns: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+    # starts_pattern of every term: case-blind, and cased for lower-cased text
+    starts: tuple[re.Pattern[str] | None, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         compiled = {
@@ -149,6 +183,10 @@ class FrameLexicon:
         object.__setattr__(self, "patterns", compiled)
         cased_ = {name: cased(pattern) for name, pattern in compiled.items()}
         object.__setattr__(self, "cased_patterns", cased_)
+        every = starts_pattern(
+            tuple(t for terms in self.frames.values() for t in terms), self.source
+        )
+        object.__setattr__(self, "starts", (every, every and cased(every)))
 
 
 def _parse_frames(raw: Any, source: str) -> dict[str, tuple[str, ...]]:
@@ -197,14 +235,15 @@ def score_frames(text: str, lexicon: FrameLexicon | None = None) -> dict[str, Fr
     ('My', 'feed', 'my', 'family')
     """
     lexicon = lexicon or _default_frames()
-    root = math.sqrt(word_count(text)) or 1.0
     folded = case_folded(text)
     patterns = lexicon.patterns if folded is None else lexicon.cased_patterns
     subject = text if folded is None else folded
+    found = scan(patterns.values(), lexicon.starts[folded is not None], subject)
+    root = (math.sqrt(word_count(text)) or 1.0) if any(found) else 1.0  # for scores with hits
     scores = {}
-    for name, pattern in patterns.items():
-        evidence = tuple(text[m.start() : m.end()] for m in pattern.finditer(subject))
-        scores[name] = FrameScore(min(1.0, len(evidence) / root), evidence)
+    for name, matches in zip(patterns, found, strict=True):
+        evidence = tuple([text[m.start() : m.end()] for m in matches])
+        scores[name] = FrameScore(min(1.0, len(evidence) / root), evidence) if evidence else _NONE
     return scores
 
 

@@ -21,6 +21,8 @@ from .errors import OutputError
 from .table import OFFSET_COLUMNS, SCALAR_FIELDS, TEXT_COLUMNS, flatten_quote
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+# json.dumps(record, ensure_ascii=False), made once; records hold no cycles to look for.
+_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 _PARQUET_BATCH = 2048
 
 
@@ -95,7 +97,7 @@ class QuoteWriter:
         self.count += 1
         if self.format == "jsonl":
             assert self._fh is not None
-            self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._fh.write(_JSON.encode(record) + "\n")
         elif self.format == "csv":
             self._write_csv(flatten_quote(record))
         else:

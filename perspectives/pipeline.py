@@ -28,8 +28,11 @@ from .study import Study, load_study
 _CONTEXT_CHARS = 300
 
 
-def score(quote: Quote, article: Article, study: Study) -> Quote:
-    """``quote`` with its role, affiliation, sentiment, stance and frames filled in."""
+def score(
+    quote: Quote, article: Article, study: Study, roles: dict[tuple, Any] | None = None
+) -> Quote:
+    """``quote`` with its role, affiliation, sentiment, stance and frames filled in;
+    ``roles`` is the ``assign_role`` memo shared by the article's quotes."""
     text = article.text
     anchor_start = quote.mention_start if quote.mention_start is not None else quote.start
     anchor_end = quote.mention_end if quote.mention_end is not None else quote.end
@@ -41,6 +44,7 @@ def score(quote: Quote, article: Article, study: Study) -> Quote:
         context,
         study.taxonomy,
         study.overrides,
+        roles,
     )
     content = quote.content
     spans = quote_sentences(content)
@@ -85,7 +89,8 @@ def _sentence_record(quote: Quote, sentence: SentenceSentiment) -> dict[str, flo
 def analyze_article(article: Article, study: Study | None = None) -> list[Quote]:
     """Every quotation of ``article``, attributed and scored under ``study``."""
     study = study or load_study()
-    return [score(q, article, study) for q in extract(article)]
+    roles: dict[tuple, Any] = {}
+    return [score(q, article, study, roles) for q in extract(article)]
 
 
 @dataclass(frozen=True)

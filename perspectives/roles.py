@@ -18,12 +18,14 @@ from typing import Any
 
 from .affiliation import (
     affiliation,
-    alternation,
     country_table,
-    entry_pattern,
+    find_entries,
     fold,
+    fold_fields,
     key,
     lower,
+    matcher,
+    matcher_spans,
     name_span,
 )
 from .errors import ConfigError
@@ -38,7 +40,8 @@ _APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
 # Clause ends: punctuation, and a full stop after a lower-case word ("reporters.", not "Col.").
 _NEXT_NAME = re.compile(r"\s+[A-Z]")
 _LEADING_THE = re.compile(r"^\s*the\s+|\s+$", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[!?;:,\"\u201c\u201d]|(?<=[a-z]{4})\.(?=\s|$)")
+_CLAUSE_MARKS = '!?;:,"\u201c\u201d'
+_CLAUSE_END = re.compile(rf"[{_CLAUSE_MARKS}]|(?<=[a-z]{{4}})\.(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -52,11 +55,11 @@ class Lexicon:
 
     @cached_property
     def matchers(self) -> tuple[tuple, tuple, dict[str, str]]:
-        """Title and organisation patterns (``_matcher``), and folded form -> canonical name;
+        """Title and organisation patterns (``matcher``), and folded form -> canonical name;
         built on first use and kept, as scoring asks for them for every quote."""
         forms = tuple(form for _, forms in self.organisations for form in forms)
         names = {key(f): name for name, fs in self.organisations for f in fs}
-        return _matcher(self.titles), _matcher(forms), names
+        return matcher(self.titles), matcher(forms), names
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,9 @@ class Taxonomy:
 
     @cached_property
     def any_entry(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """One ``_matcher`` of all lexicons' words: where it finds none, no lexicon can."""
+        """One ``matcher`` of all lexicons' words: where it finds none, no lexicon can."""
         forms = [f for lex in self.lexicons for _, fs in lex.organisations for f in fs]
-        return _matcher(tuple(e for lex in self.lexicons for e in lex.titles) + tuple(forms))
+        return matcher(tuple(e for lex in self.lexicons for e in lex.titles) + tuple(forms))
 
 
 @dataclass(frozen=True)
@@ -226,33 +229,6 @@ def _check_override_roles(overrides: Mapping[str, str], taxonomy: Taxonomy, sour
 # --- matching -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
-def _matcher(entries: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two alternations, longest first: lower-case entries over folded lower-case text, and
-    entries with capitals (names) over folded text as written."""
-    ordered = sorted(set(entries), key=len, reverse=True)
-    lowered = [entry_pattern(e) for e in ordered if e == lower(e)]
-    capital = [entry_pattern(e) for e in ordered if e != lower(e)]
-    return alternation(lowered), alternation(capital)
-
-
-def _folds(fields: list[tuple[str, str, bool]]) -> list[tuple[str, str]]:
-    """Each field's text folded, as written and in lower case: computed once per field."""
-    folded = [fold(text) for text, _, _ in fields]
-    return [(f, lower(f)) for f in folded]
-
-
-def _find(entries: tuple[str, ...], folds: tuple[str, str]) -> list[tuple[int, int]]:
-    """(start, end) of every entry found in a text (given as ``_folds``), in text order."""
-    return _spans(_matcher(entries), folds)
-
-
-def _spans(matcher: tuple[re.Pattern[str], ...], folds: tuple[str, str]) -> list:
-    lowered, capital = matcher
-    spans = [m.span() for m in lowered.finditer(folds[1])]
-    return sorted(spans + [m.span() for m in capital.finditer(folds[0])])
-
-
 def _lexicon_hits(
     lexicon: Lexicon, fields: list[tuple[str, str, bool]], folds: list, live: list[int]
 ) -> list[_Hit]:
@@ -262,10 +238,10 @@ def _lexicon_hits(
     hits = []
     for index in live:
         (text, _, is_name), folded = fields[index], folds[index]
-        for start, end in _spans(titles, folded):
+        for start, end in matcher_spans(titles, folded):
             if not is_name or _NEXT_NAME.match(text, end):
                 hits.append(_Hit(text[start:end], index, True, None))
-        for start, end in _spans(organisations, folded):
+        for start, end in matcher_spans(organisations, folded):
             found = text[start:end]
             name = names.get(key(found)) or names.get(key(found).rstrip("s"))
             canonical = name if name and name != lower(name) else None
@@ -309,10 +285,20 @@ def _context_fields(context: str, speaker: str | None, mention: str | None) -> l
     span = name_span(context, name)
     if not span:
         return []
-    before = _CLAUSE_END.split(context[: span[0]])[-1].split()[-6:]
+    before = _clause_tail(context[: span[0]]).split()[-6:]
     after = context[span[1] :]
-    apposition = _CLAUSE_END.split(after[1:])[0] if after.startswith(",") else ""
+    end = _CLAUSE_END.search(after, 1) if after.startswith(",") else None  # ends apposition
+    apposition = after[1 : end.start() if end else None] if after.startswith(",") else ""
     return [(t, "context", False) for t in (" ".join(before), apposition) if t.strip()]
+
+
+def _clause_tail(text: str) -> str:
+    """What follows the last ``_CLAUSE_END`` in ``text``, looked for from the end."""
+    end = max(map(text.rfind, _CLAUSE_MARKS))
+    dot = text.rfind(".")
+    while dot > end and not _CLAUSE_END.match(text, dot):
+        dot = text.rfind(".", 0, dot)
+    return text[max(end, dot) + 1 :]
 
 
 # --- assignment -----------------------------------------------------------------------------
@@ -325,27 +311,48 @@ def assign_role(
     context: str = "",
     taxonomy: Taxonomy | None = None,
     overrides: Mapping[str, str] | None = None,
+    memo: dict[tuple, Any] | None = None,
 ) -> RoleAssignment:
     """The speaker's role and affiliation: override file first, then the first lexicon (in
     the taxonomy's order) with a word in the mention, description or name, then the words
-    around the name in ``context``; else the default role."""
+    around the name in ``context``; else the default role.
+
+    ``memo``: a dict kept over one article's quotes (one taxonomy and overrides). Speakers
+    repeat there; each name's and each context's decision is then made once.
+    """
     taxonomy = taxonomy or load_taxonomy()
+    memo = {} if memo is None else memo
+    named = ("name", speaker, mention, description)
+    if named not in memo:
+        memo[named] = _by_name(named[1:], taxonomy, overrides)
+    decided, default = memo[named]
+    if decided is None:
+        fields = _context_fields(context, speaker, mention)
+        around = ("context", *fields)
+        if around not in memo:
+            memo[around] = _by_lexicons(fields, taxonomy)
+        decided = memo[around]
+    return decided or default
+
+
+def _by_name(names: tuple, taxonomy: Taxonomy, overrides: Mapping[str, str] | None) -> tuple:
+    """The decision by the override file, a lexicon word or a country as the name (speaker,
+    mention, description); else None and the default, for when the context decides none."""
+    speaker, mention, description = names
     fields = _fields(speaker, mention, description)
     texts = [text for text, _, _ in fields]
     override = _override(overrides, taxonomy, speaker, mention)
     if override:
-        return RoleAssignment(override[1], affiliation(texts), (override[0],), "override")
-    decided = (
-        _by_lexicons(fields, taxonomy)
-        or _by_country(taxonomy, speaker, mention)
-        or _by_lexicons(_context_fields(context, speaker, mention), taxonomy)
-    )
-    return decided or RoleAssignment(taxonomy.default_role, affiliation(texts), (), "default")
+        return RoleAssignment(override[1], affiliation(texts), (override[0],), "override"), None
+    decided = _by_lexicons(fields, taxonomy) or _by_country(taxonomy, speaker, mention)
+    if decided:
+        return decided, None
+    return None, RoleAssignment(taxonomy.default_role, affiliation(texts), (), "default")
 
 
 def _by_lexicons(fields: list, taxonomy: Taxonomy) -> RoleAssignment | None:
     """The decision of the first lexicon with a word in ``fields``."""
-    folds = _folds(fields)
+    folds = fold_fields(fields)
     lowered, capital = taxonomy.any_entry
     live = [i for i, f in enumerate(folds) if lowered.search(f[1]) or capital.search(f[0])]
     for lexicon in taxonomy.lexicons if live else ():
@@ -390,7 +397,9 @@ def _decide(
     if role in taxonomy.former_applies_to and taxonomy.former_role:
         hit_fields = sorted({h.field for h in hits})
         former = [
-            fields[i][0][s:e] for i in hit_fields for s, e in _find(taxonomy.former_words, folds[i])
+            fields[i][0][s:e]
+            for i in hit_fields
+            for s, e in find_entries(taxonomy.former_words, folds[i])
         ]
         if former:
             role, rule, evidence = taxonomy.former_role, "former", former + evidence

@@ -112,13 +112,19 @@ class NewsAnalyzer(FastVader):
     def features(self, sentence: str) -> dict[str, float]:
         """VADER's four scores of one sentence plus the calibration features (``FEATURES``)."""
         text, lowered, valences = self.valences(sentence)
+        positive = [v for v in valences if v > 0]
+        negative = [v for v in valences if v < 0]
+        if "n't" in text.lower():
+            negations = sum(w in self._negators or "n't" in w for w in lowered)
+        else:  # no word has "n't": count the negators alone
+            negations = sum(map(self._negators.__contains__, lowered))
         return {
             **self.score_valence(valences, text),
-            "pos_sum": sum(v for v in valences if v > 0),
-            "neg_sum": sum(v for v in valences if v < 0),
-            "n_pos": float(sum(v > 0 for v in valences)),
-            "n_neg": float(sum(v < 0 for v in valences)),
-            "negations": float(sum(w in self._negators or "n't" in w for w in lowered)),
+            "pos_sum": sum(positive),
+            "neg_sum": sum(negative),
+            "n_pos": float(len(positive)),
+            "n_neg": float(len(negative)),
+            "negations": float(negations),
             "contrast": float("but" in lowered),
             "question": float("?" in sentence),
         }
@@ -139,7 +145,7 @@ class NewsCalibration:
 
     def rating(self, features: Mapping[str, float]) -> float:
         """The predicted human rating of a sentence."""
-        return self.intercept + sum(w * features[name] for name, w in self.weights.items())
+        return self.intercept + sum([w * features[name] for name, w in self.weights.items()])
 
     def compound(self, features: Mapping[str, float]) -> float:
         """The news-mode compound score of a sentence, in [-1, 1], 0 for neutral."""
@@ -244,7 +250,7 @@ def score_quote(
         cal = calibration or shipped_calibration()
         feats = [news_analyzer().features(text[s:e]) for s, e in spans]
         scores = [{**f, "compound": round(cal.compound(f), 4)} for f in feats]
-        whole = _weighted_mean(scores, [text[s:e].split() for s, e in spans])
+        whole = _weighted_mean(scores, [len(text[s:e].split()) for s, e in spans])
     sentences = tuple(
         SentenceSentiment(s, e, sc["compound"], sc["pos"], sc["neu"], sc["neg"])
         for (s, e), sc in zip(spans, scores, strict=True)
@@ -258,23 +264,33 @@ def _check_mode(mode: str) -> None:
 
 
 def _as_pair(span: Any) -> tuple[int, int]:
-    return (span.start, span.end) if hasattr(span, "start") else (int(span[0]), int(span[1]))
+    if type(span) is not tuple and hasattr(span, "start"):  # (most spans are plain tuples)
+        return span.start, span.end
+    return int(span[0]), int(span[1])
 
 
 def quote_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence offsets from the segmenter: what ``score_quote`` splits by; split once and
-    pass them to score a quote in several modes."""
-    return [_as_pair(s) for s in split_sentences(text)]
+    pass them to score a quote in several modes.
+
+    Punkt cuts only after a '.', '?' or '!' with more text after it, so a text with none
+    before its last character is one sentence, its stripped whole (most quotes: no Punkt).
+    """
+    body = text.rstrip()[:-1]
+    if "." in body or "?" in body or "!" in body:
+        return [_as_pair(s) for s in split_sentences(text)]
+    end = len(text.rstrip())
+    return [(len(text) - len(text.lstrip()), end)] if end else []
 
 
-def _weighted_mean(scores: list[dict[str, float]], words: list[list[str]]) -> dict[str, float]:
+def _weighted_mean(scores: list[dict[str, float]], weights: list[int]) -> dict[str, float]:
     """Scores averaged over sentences, each weighted by its word count; zeros if no words."""
-    weights = [len(w) for w in words]
     total = sum(weights)
     if not total:
         return {"compound": 0.0, "pos": 0.0, "neu": 0.0, "neg": 0.0}
+    pairs = list(zip(weights, scores, strict=True))
     return {
-        key: round(sum(w * s[key] for w, s in zip(weights, scores, strict=True)) / total, 4)
+        key: round(sum([w * s[key] for w, s in pairs]) / total, 4)
         for key in ("compound", "pos", "neu", "neg")
     }
 

@@ -12,14 +12,16 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate, chain
 from typing import Any
 
-from .frames import WORD, case_folded
+from .frames import WORD, case_folded, scan
 from .stance_lexicon import (
     CueLexicon,
     Target,
     cue_lexicon,
     load_targets,  # noqa: F401 - part of this module's API
+    scans_starts,
     target_patterns,
     target_scans,
 )
@@ -35,6 +37,7 @@ SENTENCE_WINDOW = 25
 _COORDINATORS = frozenset({"and", "or", "nor"})
 _PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got"})
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
+_GAP_WORD = re.compile(rf"(\W*)({WORD.pattern})")  # a word and the non-word run before it
 
 
 @dataclass(frozen=True)
@@ -99,14 +102,11 @@ class _Layout:
 
     text: str
     words: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
     sentence: tuple[int, ...]
     clause: tuple[int, ...]
     weights: tuple[float, ...]
-
-    @property
-    def starts(self) -> list[int]:
-        return [start for start, _ in self.spans]
 
 
 def _opens_yielding(low: str, gap: str, next_word: str, at_boundary: bool) -> bool:
@@ -132,24 +132,32 @@ def _concede(weights: list[float], clause_sentence: list[int], sentence: int) ->
 
 
 def _layout(text: str, folded: str | None, lex: CueLexicon) -> _Layout:
-    """Split a quote into sentences and clauses, and weigh conceded clauses down."""
-    matches = list(WORD.finditer(text))
-    spans = tuple(map(re.Match.span, matches))
-    lows = [m.group().lower() for m in matches] if folded is None else WORD.findall(folded)
-    conceding_at = _conceding_starts(text, folded, [start for start, _ in spans], lex)
-    sentence, clause, weights, clause_sentence = [], [], [], []
-    prev_end, conceding_open, s, yielding_words = 0, False, -1, lex.yielding
-    for i, (start, end) in enumerate(spans):
-        gap = text[prev_end:start]
-        if i and gap == " ":  # the common case: no sentence, clause or comma break
-            new_sentence = boundary = False
-        else:
-            new_sentence, boundary = _breaks(gap, i == 0, conceding_open)
+    """Split a quote into sentences and clauses, and weigh conceded clauses down.
+
+    Only a word after a gap other than one space, a yielding word or a conceding phrase can
+    open a sentence or clause: the words between them take the clause of the one before.
+    """
+    lows, gaps, starts, ends = _words(text, folded)
+    conceding_at = _conceding_starts(text, folded, starts, lex)
+    opening = {i for i, gap in enumerate(gaps) if gap != " "}
+    if not lex.yielding.isdisjoint(lows):
+        opening.update(i for i, low in enumerate(lows) if low in lex.yielding)
+    if conceding_at:
+        opening.update(i for i, start in enumerate(starts) if start in conceding_at)
+    sentence: list[int] = []
+    clause: list[int] = []
+    weights: list[float] = []
+    clause_sentence: list[int] = []
+    conceding_open, s = False, -1
+    for i in sorted(opening | {0}) if lows else ():
+        sentence += [s] * (i - len(sentence))
+        clause += [len(weights) - 1] * (i - len(clause))
+        new_sentence, boundary = _breaks(gaps[i], i == 0, conceding_open)
         low = lows[i]
-        yielding = low in yielding_words and _opens_yielding(
-            low, gap, lows[i + 1] if i + 1 < len(lows) else "", boundary
+        yielding = low in lex.yielding and _opens_yielding(
+            low, gaps[i], lows[i + 1] if i + 1 < len(lows) else "", boundary
         )
-        conceding = bool(conceding_at) and start in conceding_at
+        conceding = starts[i] in conceding_at
         s += new_sentence
         if boundary or yielding or conceding:
             if yielding:
@@ -159,12 +167,24 @@ def _layout(text: str, folded: str | None, lex: CueLexicon) -> _Layout:
             conceding_open = conceding
         sentence.append(s)
         clause.append(len(weights) - 1)
-        prev_end = end
-    return _Layout(text, tuple(lows), spans, tuple(sentence), tuple(clause), tuple(weights))
+    sentence += [s] * (len(lows) - len(sentence))
+    clause += [len(weights) - 1] * (len(lows) - len(clause))
+    return _Layout(text, lows, starts, ends, tuple(sentence), tuple(clause), tuple(weights))
+
+
+def _words(text: str, folded: str | None) -> tuple[tuple[str, ...], tuple[str, ...], tuple, tuple]:
+    """Lower-cased words (``WORD``) of ``text``, the gap before each, and their offsets."""
+    pairs = _GAP_WORD.findall(text if folded is None else folded)
+    if not pairs:
+        return (), (), (), ()
+    gaps, words = zip(*pairs, strict=True)
+    bounds = tuple(accumulate(map(len, chain.from_iterable(pairs))))
+    lows = words if folded is not None else tuple(word.lower() for word in words)
+    return lows, gaps, bounds[::2], bounds[1::2]
 
 
 def _conceding_starts(
-    text: str, folded: str | None, starts: list[int], lex: CueLexicon
+    text: str, folded: str | None, starts: tuple[int, ...], lex: CueLexicon
 ) -> frozenset[int]:
     """Word starts where a conceding phrase ("even if") begins; one search rules most out."""
     pattern, subject = (lex.conceding, text) if folded is None else (lex.conceding_cased, folded)
@@ -173,19 +193,22 @@ def _conceding_starts(
     return frozenset(p for p in starts if pattern.match(subject, p))
 
 
+def _found(subject: str, cased: bool, targets: tuple[Target, ...]) -> list[tuple]:
+    """Every scan's matches as (start, end, rank, kind, polarity, target), in the order
+    overlaps are resolved: by start, the longer first, then by rank (loaded first)."""
+    scans, found = target_scans(targets), []
+    patterns = [one[5] if cased else one[4] for one in scans]
+    matched = scan(patterns, scans_starts(targets)[cased], subject)
+    for (rank, kind, pol, name, _, _), matches in zip(scans, matched, strict=True):
+        found += [(m.start(), m.end(), rank, kind, pol, name) for m in matches]
+    return sorted(found, key=lambda f: (f[0], f[0] - f[1], f[2]))
+
+
 def _items(
-    layout: _Layout,
-    folded: str | None,
-    targets: tuple[Target, ...],
-    side: str | None,
-    selfs: frozenset[str],
+    layout: _Layout, found: list[tuple], side: str | None, selfs: frozenset[str]
 ) -> list[_Item]:
-    """Mentions, loaded terms and cues; where they overlap, the longer (then loaded) wins."""
-    subject, found = layout.text if folded is None else folded, []
-    for rank, kind, pol, name, pattern, lower_pattern in target_scans(targets):
-        for m in (pattern if folded is None else lower_pattern).finditer(subject):
-            found.append((m.start(), m.end(), rank, kind, pol, name))
-    found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
+    """Mentions, loaded terms and cues (``_found``) where they do not overlap an earlier or
+    longer one, and the speaker's references to its own ``side``."""
     items, last_end, starts = [], -1, layout.starts
     for start, end, _, kind, pol, name in found:
         if start >= last_end:
@@ -195,7 +218,7 @@ def _items(
     if side is not None:
         for i, low in enumerate(layout.words):
             if low in selfs and not any(it.first <= i < it.last for it in items):
-                items.append(_Item(i, i + 1, *layout.spans[i], "self", 0, side))
+                items.append(_Item(i, i + 1, layout.starts[i], layout.ends[i], "self", 0, side))
     return sorted(items, key=lambda it: it.first)
 
 
@@ -257,7 +280,7 @@ def _weighted(item: _Item, layout: _Layout, lex: CueLexicon) -> tuple[float, str
     neg = _negator(item, layout, lex)
     if neg is None:
         return weight, layout.text[item.start : item.end]
-    return -weight * NEGATED_WEIGHT, layout.text[layout.spans[neg][0] : item.end]
+    return -weight * NEGATED_WEIGHT, layout.text[layout.starts[neg] : item.end]
 
 
 def score_stance(
@@ -288,15 +311,31 @@ def score_stance(
     side = speaker_side(targets, speaker_role, speaker, speaker_affiliation)
     selfs = lex.self_indirect if kind == "indirect" else lex.self_direct
     folded = case_folded(text)
-    layout = _layout(text, folded, lex)
-    items = _items(layout, folded, targets, side, selfs)
-    mentions = [it for it in items if it.kind in ("mention", "self")]
+    found = _found(text if folded is None else folded, folded is not None, targets)
     totals = {t.name: 0.0 for t in targets}
     evidence: dict[str, list[str]] = {t.name: [] for t in targets}
+    if found or (side is not None and _names_self(text, folded, selfs)):  # else no items
+        layout = _layout(text, folded, lex)
+        _weigh(_items(layout, found, side, selfs), layout, lex, totals, evidence)
+    return {name: _label(totals[name], evidence[name], threshold) for name in totals}
+
+
+def _names_self(text: str, folded: str | None, selfs: frozenset[str]) -> bool:
+    """Whether a word of ``text`` is a self-reference ("we", "our")."""
+    if folded is not None:
+        return not selfs.isdisjoint(WORD.findall(folded))
+    return not selfs.isdisjoint(map(str.lower, WORD.findall(text)))
+
+
+def _weigh(
+    items: list[_Item], layout: _Layout, lex: CueLexicon, totals: dict, evidence: dict
+) -> None:
+    """Add each cue's and self-reference's weight (and words) to the targets it bears on."""
+    mentions = [it for it in items if it.kind in ("mention", "self")]
     own = next((it for it in mentions if it.kind == "self"), None)
     if own is not None:
         totals[own.target] += SELF_WEIGHT
-        evidence[own.target].append(text[own.start : own.end])
+        evidence[own.target].append(layout.text[own.start : own.end])
     for item in items:
         if item.kind == "loaded":
             hit = [item]
@@ -310,7 +349,6 @@ def score_stance(
         for name in dict.fromkeys(m.target for m in hit):
             totals[name] += weight
             evidence[name].append(words)
-    return {name: _label(totals[name], evidence[name], threshold) for name in totals}
 
 
 def _label(total: float, evidence: list[str], threshold: float) -> StanceScore:

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .frames import cased, term_pattern
+from .frames import cased, starts_pattern, term_pattern
 from .resources import data_yaml, user_yaml
 
+KINDS = ("directed", "attributive")
+SIDES = ("favor", "against")
 # One scan of a quote: (rank, kind, polarity, target name, pattern, its lower-case form).
 Scan = tuple[int, str, int, str | None, re.Pattern[str], re.Pattern[str]]
 
@@ -30,6 +32,10 @@ class Target:
     speaker_roles: tuple[str, ...] = ()
     favor_terms: tuple[str, ...] = ()
     against_terms: tuple[str, ...] = ()
+
+    def __hash__(self) -> int:
+        """The name's hash: target sets key the compiled scans, looked up for every quote."""
+        return hash(self.name)
 
 
 def _str_list(entry: dict, key: str, source: str, name: str) -> tuple[str, ...]:
@@ -74,6 +80,7 @@ class CueLexicon:
     """The evaluative cues (as scans), negators, concession and self-reference words."""
 
     cues: tuple[Scan, ...]
+    cue_terms: tuple[str, ...]
     negators: frozenset[str]
     yielding: frozenset[str]
     conceding: re.Pattern[str]
@@ -86,15 +93,16 @@ class CueLexicon:
 def cue_lexicon() -> CueLexicon:
     """The cue lexicon of ``data/stance_lexicon.yaml``, read once."""
     raw, src = data_yaml("stance_lexicon.yaml"), "stance_lexicon.yaml"
+    lists = [(kind, side, tuple(raw[kind][side])) for kind in KINDS for side in SIDES]
     cues = [
-        (kind, 1 if side == "favor" else -1, term_pattern(tuple(raw[kind][side]), src))
-        for kind in ("directed", "attributive")
-        for side in ("favor", "against")
+        (kind, 1 if side == "favor" else -1, term_pattern(terms, src))
+        for kind, side, terms in lists
     ]
     conceding = term_pattern(tuple(raw["concession"]["conceding"]), src)
     words = lambda key: frozenset(w.lower() for w in key)  # noqa: E731
     return CueLexicon(
         cues=tuple((2, kind, pol, None, pat, cased(pat)) for kind, pol, pat in cues),
+        cue_terms=tuple(term for _, _, terms in lists for term in terms),
         negators=words(raw["negators"]),
         yielding=words(raw["concession"]["yielding"]),
         conceding=conceding,
@@ -131,3 +139,13 @@ def target_scans(targets: tuple[Target, ...]) -> tuple[Scan, ...]:
             if terms:  # a pattern of no terms finds nothing
                 scans.append((rank, kind, pol, target.name, pattern, cased(pattern)))
     return (*scans, *cue_lexicon().cues)
+
+
+@lru_cache(maxsize=64)
+def scans_starts(targets: tuple[Target, ...]) -> tuple[re.Pattern[str] | None, ...]:
+    """``frames.starts_pattern`` of every term ``target_scans`` looks for: case-blind, and
+    cased for lower-cased text (None, None when a term can match the empty string)."""
+    terms = [t for target in targets for t in (*target.aliases, *target.favor_terms)]
+    terms += [t for target in targets for t in target.against_terms]
+    every = starts_pattern((*terms, *cue_lexicon().cue_terms), "targets")
+    return every, every and cased(every)

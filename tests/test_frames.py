@@ -16,7 +16,9 @@ from perspectives.frames import (
     frame_names,
     frames_record,
     load_frames,
+    scan,
     score_frames,
+    starts_pattern,
     term_pattern,
     term_regex,
     word_count,
@@ -234,6 +236,29 @@ def test_term_pattern_finds_what_the_plain_alternation_finds(terms, text):
     expected = re.compile(rf"(?<!\w)(?:{plain})(?!\w)", re.IGNORECASE)
     found = term_pattern(tuple(terms))
     assert [m.span() for m in found.finditer(text)] == [m.span() for m in expected.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_TERM, min_size=1, max_size=4), min_size=1, max_size=4),
+    st.text("abcsABCSſKéÉ -'’.,", max_size=30),
+)
+def test_scan_finds_what_finditer_finds(term_lists, text):
+    """Trying the patterns only where one scan found some term changes no match."""
+    patterns = [term_pattern(tuple(terms)) for terms in term_lists]
+    starts = starts_pattern(tuple(t for terms in term_lists for t in terms))
+    found = scan(patterns, starts, text)
+    assert [[m.span() for m in ms] for ms in found] == [
+        [m.span() for m in p.finditer(text)] for p in patterns
+    ]
+
+
+def test_starts_pattern_gives_way_to_terms_that_match_nothing():
+    """A term that can match the empty string ("-") leaves ``scan`` to ``finditer``."""
+    assert starts_pattern(("-",)) is None and starts_pattern(()) is None
+    pattern = term_pattern(("-", "a"))
+    found = scan([pattern], starts_pattern(("-", "a")), "a - b")
+    assert [m.span() for m in found[0]] == [m.span() for m in pattern.finditer("a - b")]
 
 
 def test_speed_under_a_millisecond_per_quote(capsys):

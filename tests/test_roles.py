@@ -150,6 +150,21 @@ def test_context_supplies_the_title_when_the_mention_does_not():
     )
 
 
+def test_an_articles_memo_decides_each_name_and_context_once():
+    context = '"This is terrifying," said Dr. Ayesha Raza, a political analyst in Karachi.'
+    calls = [
+        ("Ayesha Raza", "Raza", None, context),
+        ("Ayesha Raza", "Raza", None, "Raza did not say more."),
+        ("Sarfraz Bugti", "Chief Minister Sarfraz Bugti", None, ""),
+        ("Sarfraz Bugti", "Chief Minister Sarfraz Bugti", None, context),
+    ]
+    memo: dict = {}
+    for call in calls * 2:
+        assert assign_role(*call, memo=memo) == assign_role(*call)
+    names = {key for key in memo if key[0] == "name"}
+    assert len(names) == 2 and len(memo) == 4  # Raza's two contexts: the analyst and none
+
+
 def test_assignment_is_frozen():
     result = assign_role(None, "a student", None)
     assert isinstance(result, RoleAssignment)

@@ -23,6 +23,7 @@ from perspectives.sentiment import (
     NewsCalibration,
     fit_news_calibration,
     news_analyzer,
+    quote_sentences,
     score,
     score_quote,
     sentiment_tsv,
@@ -128,6 +129,18 @@ def test_fast_vader_on_the_nyt_snippets(benchmarks_dir) -> None:
         expected = VADER.polarity_scores(text)
         assert FAST.polarity_scores(text) == expected, text
         assert {k: v for k, v in plain.features(text).items() if k in expected} == expected, text
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Dr.", "U.S.", "said", "Why?", "No!", "ok", ".", "?!", '"', " ", "\n"]),
+        max_size=12,
+    ).map(" ".join)
+)
+@settings(max_examples=300, deadline=None)
+def test_quote_sentences_are_the_segmenters(text: str) -> None:
+    """Texts without an end mark before their last character skip Punkt, not its result."""
+    assert quote_sentences(text) == [(s.start, s.end) for s in split_sentences(text)]
 
 
 def test_sentence_spans_given_are_used() -> None:
