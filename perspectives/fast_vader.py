@@ -115,11 +115,12 @@ class FastVader(SentimentIntensityAnalyzer):
         return "".join(parts).strip()
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16)
 def _words(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """VADER's words of ``text`` (edge punctuation stripped unless that leaves under three
-    characters), lower-cased, and whether some but not all are in capitals. Cached: the
-    plain and news analyzers score the same sentences."""
+    characters), lower-cased, and whether some but not all are in capitals. Cached for the
+    few sentences of one quote, which the plain and news analyzers both score (too small to
+    carry results from one article to the next)."""
     words = tuple([w if len(w := t.strip(punctuation)) > 2 else t for t in text.split()])
     capitals = sum(map(str.isupper, words))
     return words, tuple([word.lower() for word in words]), 0 < len(words) - capitals < len(words)

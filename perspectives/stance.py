@@ -211,9 +211,11 @@ def _items(
     longer one, and the speaker's references to its own ``side``."""
     items, last_end, starts = [], -1, layout.starts
     for start, end, _, kind, pol, name in found:
+        first = bisect_left(starts, start)
+        if first == len(starts) or starts[first] != start:
+            continue  # inside a word: `support` in "militants'support"
         if start >= last_end:
-            first, last = bisect_left(starts, start), bisect_left(starts, end)
-            items.append(_Item(first, last, start, end, kind, pol, name))
+            items.append(_Item(first, bisect_left(starts, end), start, end, kind, pol, name))
             last_end = end
     if side is not None:
         for i, low in enumerate(layout.words):

@@ -107,6 +107,12 @@ def test_agreement_with_human_reading_on_seed(targets, capsys):
     assert rate >= 0.75
 
 
+def test_term_inside_a_glued_word_is_not_read(targets):
+    """`militants'support` is one word: no cue starts inside it (this used to raise)."""
+    scores = score_stance("We back the militants'support for the talks", targets)
+    assert all(score.evidence == () for score in scores.values())
+
+
 def test_sentiment_is_not_stance(targets):
     """VADER calls this negative; it is for the state and against the militants."""
     scores = score_stance(SEED_QUOTES[7][0], targets, "official", "Natalie Baker", "United States")
@@ -229,7 +235,7 @@ def test_default_targets():
 
 PIECES = list("abc ,.;!?'-") + [
     "army ", "militants ", "not ", "but ", "brutal ", "praise ", "we ", "however, ", "failed ",
-    "caught between ", "terrorists ", "although ", "n't ",
+    "caught between ", "terrorists ", "although ", "n't ", "support", "militants",
 ]  # fmt: skip
 
 
