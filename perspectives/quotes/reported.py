@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
-from functools import lru_cache
 
 from ..model import Span
 from .attribution import is_cue
@@ -37,7 +36,7 @@ _FINITE = frozenset(
     "is are was were will would can could should may might must has have had does did".split()
 )
 _SUBJECT_REACH = 7
-_WORD_CHAR = re.compile(r"\w")
+_LOWER_WORDS = re.compile(r"\b(?:[a-z]+|According)\b")
 _HEADLINE_LEAD = 6  # the speaker before a headline colon is a few words at most
 _HEADLINE_WORDS = 25
 _PHRASE_HEADS = frozenset({"according", "put", "puts"})
@@ -101,20 +100,10 @@ def _through_quote(draft: Draft, quoted: Sequence[QuotedSpan], opens: Sequence[i
 def may_report(text: str, span: Span) -> bool:
     """Does ``span`` hold a cue word (`said`, `according`)? Spans without one are never split
     or tokenised by this pass."""
-    for m in _cue_word().finditer(text, span.start, span.end):
-        at = m.start()
-        if at == 0 or not _WORD_CHAR.match(text, at - 1):
-            return True
-    return False
-
-
-@lru_cache(maxsize=1)
-def _cue_word() -> re.Pattern[str]:
-    """A lower-case cue form (or `According`) ending a word. It opens with a literal, so the
-    regex engine skips ahead to candidates; ``may_report`` checks the word starts there."""
-    forms = {w for w in lexicon().cue_forms if w.isascii() and w.isalpha() and w.islower()}
-    words = sorted(forms | _PHRASE_HEADS | {"According"}, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\b")
+    words = _LOWER_WORDS.findall(text, span.start, span.end)
+    if "according" in words or "According" in words or "put" in words or "puts" in words:
+        return True
+    return not lexicon().cue_forms.keys().isdisjoint(words)
 
 
 def headline_claim(index: TokenIndex, headline: Span) -> Draft | None:
