@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from .errors import OutputError
-from .table import OFFSET_COLUMNS, SCALAR_FIELDS, TEXT_COLUMNS, flatten_quote
+from .rows import OFFSET_COLUMNS, SCALAR_FIELDS, TEXT_COLUMNS, flatten_quote
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 # json.dumps(record, ensure_ascii=False), made once; records hold no cycles to look for.

@@ -8,7 +8,6 @@ starts from this table.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,54 +15,27 @@ from typing import Any
 import pandas as pd
 
 from .errors import IngestError, PerspectivesError
-from .model import Quote, quoted_content
+from .model import Quote
+from .rows import OFFSET_COLUMNS, SCALAR_FIELDS, TEXT_COLUMNS, WORD, flatten_quote, words
 
-WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-"""A word: letters or digits, with inner apostrophes or hyphens ("don't", "counter-terror")."""
-
-TEXT_COLUMNS = ("doc_id", "quote_id", "kind", "text", "content", "cue", "speaker")
-TEXT_COLUMNS += ("speaker_mention",)
-TEXT_COLUMNS += ("speaker_description", "role", "affiliation")
-OFFSET_COLUMNS = ("start", "end", "cue_start", "cue_end", "mention_start", "mention_end")
-SCALAR_FIELDS = tuple(
-    f
-    for f in Quote.__dataclass_fields__
-    if f not in ("sentiment", "stance", "frames", "parts", "provenance")
-)
+__all__ = [
+    "OFFSET_COLUMNS",
+    "SCALAR_FIELDS",
+    "TEXT_COLUMNS",
+    "WORD",
+    "MissingColumnError",
+    "flatten_quote",
+    "prefixed_columns",
+    "quotes_frame",
+    "read_quotes",
+    "require_columns",
+    "text_column",
+    "words",
+]
 
 
 class MissingColumnError(PerspectivesError, ValueError):
     """A statistic or figure needs a column the quotes table does not have."""
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text`` in order (see ``WORD``), case kept."""
-    return WORD.findall(text or "")
-
-
-def _scalar(value: Any) -> bool:
-    return value is None or isinstance(value, (str, int, float, bool))
-
-
-def flatten_quote(record: Quote | Mapping[str, Any]) -> dict[str, Any]:
-    """One table row: scalar fields as they are, scores as ``sentiment_*``, ``stance_*``,
-    ``frame_*`` columns, and ``n_words`` (words of the quote's text)."""
-    if isinstance(record, Quote):
-        record = record.to_record()
-    row = {key: value for key, value in record.items() if _scalar(value)}
-    for key, value in (record.get("sentiment") or {}).items():
-        if _scalar(value):
-            row[f"sentiment_{key}"] = value
-    for target, result in (record.get("stance") or {}).items():
-        row[f"stance_{target}_label"] = (result or {}).get("label")
-        row[f"stance_{target}_score"] = (result or {}).get("score")
-    for frame, result in (record.get("frames") or {}).items():
-        row[f"frame_{frame}"] = (result or {}).get("score")
-    if "content" not in row:
-        parts = record.get("parts") or ()
-        row["content"] = quoted_content(row.get("text") or "", row.get("start") or 0, parts)
-    row["n_words"] = len(words(row["content"]))
-    return row
 
 
 def quotes_frame(quotes: Iterable[Quote | Mapping[str, Any]]) -> pd.DataFrame:
