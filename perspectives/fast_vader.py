@@ -7,6 +7,7 @@ applies the same rules, in the same order, with the same floating-point operatio
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 from string import punctuation
@@ -18,6 +19,7 @@ from vaderSentiment.vaderSentiment import (
     NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
+    normalize,
 )
 
 _NEGATE = frozenset(NEGATE)
@@ -49,7 +51,8 @@ class FastVader(SentimentIntensityAnalyzer):
         """vaderSentiment's ``score_valence``; a text without a sentiment word (a third of
         news sentences) is neutral without its arithmetic, whose result that is."""
         if any(sentiments):
-            return super().score_valence(sentiments, text)
+            positive = [v for v in sentiments if v > 0]
+            return scores(sentiments, positive, [v for v in sentiments if v < 0], text)
         return {"neg": 0.0, "neu": 1.0 if sentiments else 0.0, "pos": 0.0, "compound": 0.0}
 
     def valences(self, text: str) -> tuple[str, Sequence[str], list[float]]:
@@ -113,6 +116,48 @@ class FastVader(SentimentIntensityAnalyzer):
                 parts.append(char)
                 prev_space = char == " "
         return "".join(parts).strip()
+
+
+def scores(
+    sentiments: Sequence[float], positive: list[float], negative: list[float], text: str
+) -> dict[str, float]:
+    """vaderSentiment's ``score_valence`` of valences with some non-zero, given their positive
+    and negative ones in order: the same floating-point operations in one function."""
+    sum_s = float(sum(sentiments))
+    amplifier = _punctuation_emphasis(text)
+    if sum_s > 0:
+        sum_s += amplifier
+    elif sum_s < 0:
+        sum_s -= amplifier
+    pos_sum = neg_sum = 0.0
+    for valence in positive:
+        pos_sum += float(valence) + 1  # compensates for neutral words counted as 1
+    for valence in negative:
+        neg_sum += float(valence) - 1
+    neu_count = len(sentiments) - len(positive) - len(negative)
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += amplifier
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= amplifier
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return {
+        "neg": round(math.fabs(neg_sum / total), 3),
+        "neu": round(math.fabs(neu_count / total), 3),
+        "pos": round(math.fabs(pos_sum / total), 3),
+        "compound": round(normalize(sum_s), 4),
+    }
+
+
+def _punctuation_emphasis(text: str) -> float:
+    """vaderSentiment's emphasis of up to four '!' and of two or more '?'."""
+    if "!" not in text and "?" not in text:
+        return 0.0
+    questions = text.count("?")
+    if questions > 1:
+        question_amplifier = questions * 0.18 if questions <= 3 else 0.96
+    else:
+        question_amplifier = 0
+    return min(text.count("!"), 4) * 0.292 + question_amplifier
 
 
 @lru_cache(maxsize=16)

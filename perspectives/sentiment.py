@@ -16,7 +16,7 @@ from typing import Any
 from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE
 
 from .errors import ConfigError, IngestError
-from .fast_vader import FastVader
+from .fast_vader import FastVader, scores
 from .io import write_text
 from .model import Span
 from .resources import data_yaml
@@ -116,10 +116,16 @@ class NewsAnalyzer(FastVader):
         negative = [v for v in valences if v < 0]
         if "n't" in text.lower():
             negations = sum(w in self._negators or "n't" in w for w in lowered)
+        elif self._negators.isdisjoint(lowered):  # most sentences
+            negations = 0
         else:  # no word has "n't": count the negators alone
             negations = sum(map(self._negators.__contains__, lowered))
+        if positive or negative:
+            vader = scores(valences, positive, negative, text)
+        else:
+            vader = self.score_valence(valences, text)
         return {
-            **self.score_valence(valences, text),
+            **vader,
             "pos_sum": sum(positive),
             "neg_sum": sum(negative),
             "n_pos": float(len(positive)),
@@ -247,15 +253,46 @@ def score_quote(
             for s, e in spans
         ]
     else:
-        cal = calibration or shipped_calibration()
-        feats = [news_analyzer().features(text[s:e]) for s, e in spans]
-        scores = [{**f, "compound": round(cal.compound(f), 4)} for f in feats]
+        scores = _news_scores(text, spans, calibration)
         whole = _weighted_mean(scores, [len(text[s:e].split()) for s, e in spans])
     sentences = tuple(
         SentenceSentiment(s, e, sc["compound"], sc["pos"], sc["neu"], sc["neg"])
         for (s, e), sc in zip(spans, scores, strict=True)
     )
     return Sentiment(whole["compound"], whole["pos"], whole["neu"], whole["neg"], sentences, mode)
+
+
+def quote_compound(
+    text: str,
+    sentence_spans: Sequence[tuple[int, int]],
+    mode: str = "vader",
+    calibration: NewsCalibration | None = None,
+) -> float:
+    """``score_quote(text, sentence_spans, mode, calibration).compound`` without the other
+    scores: all a quote record keeps of its second mode."""
+    _check_mode(mode)
+    if mode == "vader":
+        return _vader().polarity_scores(text)["compound"]
+    scores = _news_scores(text, sentence_spans, calibration)
+    weights = [len(text[s:e].split()) for s, e in sentence_spans]
+    total = sum(weights)
+    if not total:
+        return 0.0
+    return round(sum([w * s["compound"] for w, s in zip(weights, scores, strict=True)]) / total, 4)
+
+
+def _news_scores(
+    text: str, spans: Sequence[tuple[int, int]], calibration: NewsCalibration | None
+) -> list[dict[str, float]]:
+    """The news features of each sentence, with the calibrated compound as ``compound``."""
+    cal = calibration or shipped_calibration()
+    analyzer = news_analyzer()
+    scores = []
+    for s, e in spans:
+        features = analyzer.features(text[s:e])
+        features["compound"] = round(cal.compound(features), 4)
+        scores.append(features)
+    return scores
 
 
 def _check_mode(mode: str) -> None:
