@@ -31,6 +31,9 @@ _IDIOM_ENDS = frozenset(
     phrase.split()[-1] for phrase in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in phrase
 )
 
+Scored = tuple[str, Sequence[str], list[float], dict[str, float]]
+"""``FastVader.scored``: stripped text, lower-cased words, valences, polarity scores."""
+
 
 class FastVader(SentimentIntensityAnalyzer):
     """``SentimentIntensityAnalyzer`` with identical ``polarity_scores``, several times faster.
@@ -46,6 +49,12 @@ class FastVader(SentimentIntensityAnalyzer):
         """vaderSentiment's ``neg``, ``neu``, ``pos`` and ``compound`` of ``text``."""
         text, _, valences = self.valences(text)
         return self.score_valence(valences, text)
+
+    def scored(self, text: str) -> Scored:
+        """``valences`` of ``text`` and their ``polarity_scores``, for a second analyzer of
+        the same text to reuse (``NewsAnalyzer.features``)."""
+        text, lowered, valences = self.valences(text)
+        return text, lowered, valences, self.score_valence(valences, text)
 
     def score_valence(self, sentiments: Sequence[float], text: str) -> dict[str, float]:
         """vaderSentiment's ``score_valence``; a text without a sentiment word (a third of

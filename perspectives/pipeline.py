@@ -21,7 +21,7 @@ from .io import QuoteWriter, atomic_path
 from .model import Article, Quote, document_offset
 from .quotes import extract
 from .roles import assign_role
-from .sentiment import SentenceSentiment, quote_compound, quote_sentences, score_quote
+from .sentiment import SentenceSentiment, quote_sentences, score_vader_and_compound
 from .stance import score_stance, stance_record
 from .study import Study, load_study
 
@@ -48,11 +48,10 @@ def score(
     )
     content = quote.content
     spans = quote_sentences(content)
-    vader = score_quote(content, spans, "vader")
-    mode = study.sentiment_mode
+    vader, compound = score_vader_and_compound(content, spans, study.sentiment_mode)
     sentiment = {
         **vader.as_dict(),
-        mode: vader.compound if mode == "vader" else quote_compound(content, spans, mode),
+        study.sentiment_mode: compound,
         "sentences": [_sentence_record(quote, s) for s in vader.sentences],
     }
     stance = score_stance(

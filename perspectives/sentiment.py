@@ -16,7 +16,7 @@ from typing import Any
 from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE
 
 from .errors import ConfigError, IngestError
-from .fast_vader import FastVader, scores
+from .fast_vader import FastVader, Scored, scores
 from .io import write_text
 from .model import Span
 from .resources import data_yaml
@@ -84,11 +84,18 @@ class NewsAnalyzer(FastVader):
         quantifiers: Iterable[str] = (),
     ) -> None:
         super().__init__()
+        vader = dict(self.lexicon)
         self.lexicon.update({w.lower(): float(v) for w, v in valence.items()})
         for word in neutral:
             self.lexicon.pop(word.lower(), None)
         self.quantifiers = frozenset(q.lower() for q in quantifiers)
         self._negators = _NEGATORS | self.quantifiers
+        # A sentence with none of these words has plain VADER's valences (no rule looks
+        # beyond the sentence's own words' entries but "least", itself one if it differs).
+        changed = {
+            w for w in vader.keys() | self.lexicon.keys() if vader.get(w) != self.lexicon.get(w)
+        }
+        self._own_words = frozenset(changed) | self.quantifiers
 
     def word_valence(
         self, words: Sequence[str], lowered: Sequence[str], i: int, caps: bool
@@ -109,31 +116,40 @@ class NewsAnalyzer(FastVader):
                 return distance > (2 if word == "no" else 3)
         return False
 
-    def features(self, sentence: str) -> dict[str, float]:
-        """VADER's four scores of one sentence plus the calibration features (``FEATURES``)."""
-        text, lowered, valences = self.valences(sentence)
-        positive = [v for v in valences if v > 0]
-        negative = [v for v in valences if v < 0]
-        if "n't" in text.lower():
-            negations = sum(w in self._negators or "n't" in w for w in lowered)
-        elif self._negators.isdisjoint(lowered):  # most sentences
-            negations = 0
-        else:  # no word has "n't": count the negators alone
-            negations = sum(map(self._negators.__contains__, lowered))
-        if positive or negative:
-            vader = scores(valences, positive, negative, text)
+    def features(self, sentence: str, plain: Scored | None = None) -> dict[str, float]:
+        """VADER's four scores of one sentence plus the calibration features (``FEATURES``);
+        ``plain``: plain VADER's ``scored`` of the same sentence, reused when no word of it
+        scores differently here (four sentences in five)."""
+        if plain is not None and self._own_words.isdisjoint(plain[1]):
+            text, lowered, valences, vader = plain
+            positive = [v for v in valences if v > 0]
+            negative = [v for v in valences if v < 0]
         else:
-            vader = self.score_valence(valences, text)
+            text, lowered, valences = self.valences(sentence)
+            positive = [v for v in valences if v > 0]
+            negative = [v for v in valences if v < 0]
+            if positive or negative:
+                vader = scores(valences, positive, negative, text)
+            else:
+                vader = self.score_valence(valences, text)
         return {
             **vader,
             "pos_sum": sum(positive),
             "neg_sum": sum(negative),
             "n_pos": float(len(positive)),
             "n_neg": float(len(negative)),
-            "negations": float(negations),
+            "negations": float(self._negations(text, lowered)),
             "contrast": float("but" in lowered),
             "question": float("?" in sentence),
         }
+
+    def _negations(self, text: str, lowered: Sequence[str]) -> int:
+        """How many words are negators or end in "n't"."""
+        if "n't" in text.lower():
+            return sum(w in self._negators or "n't" in w for w in lowered)
+        if self._negators.isdisjoint(lowered):  # most sentences
+            return 0
+        return sum(map(self._negators.__contains__, lowered))
 
 
 @dataclass(frozen=True)
@@ -247,14 +263,9 @@ def score_quote(
     _check_mode(mode)
     spans = quote_sentences(text) if sentence_spans is None else list(map(_as_pair, sentence_spans))
     if mode == "vader":
-        whole = _vader().polarity_scores(text)
-        scores = [
-            whole if (s, e) == (0, len(text)) else _vader().polarity_scores(text[s:e])
-            for s, e in spans
-        ]
-    else:
-        scores = _news_scores(text, spans, calibration)
-        whole = _weighted_mean(scores, [len(text[s:e].split()) for s, e in spans])
+        return _vader_sentiment(text, spans, _plain_scored(text, spans))
+    scores = _news_scores(text, spans, calibration, [None] * len(spans))
+    whole = _weighted_mean(scores, [len(text[s:e].split()) for s, e in spans])
     sentences = tuple(
         SentenceSentiment(s, e, sc["compound"], sc["pos"], sc["neu"], sc["neg"])
         for (s, e), sc in zip(spans, scores, strict=True)
@@ -262,34 +273,61 @@ def score_quote(
     return Sentiment(whole["compound"], whole["pos"], whole["neu"], whole["neg"], sentences, mode)
 
 
-def quote_compound(
+def score_vader_and_compound(
     text: str,
     sentence_spans: Sequence[tuple[int, int]],
     mode: str = "vader",
     calibration: NewsCalibration | None = None,
-) -> float:
-    """``score_quote(text, sentence_spans, mode, calibration).compound`` without the other
-    scores: all a quote record keeps of its second mode."""
+) -> tuple[Sentiment, float]:
+    """``score_quote`` in ``vader`` mode and the compound alone of ``mode`` (all a quote
+    record keeps of it), the two sharing each sentence's words and plain valences."""
     _check_mode(mode)
+    plain = _plain_scored(text, sentence_spans)
+    vader = _vader_sentiment(text, sentence_spans, plain)
     if mode == "vader":
-        return _vader().polarity_scores(text)["compound"]
-    scores = _news_scores(text, sentence_spans, calibration)
+        return vader, vader.compound
+    scores = _news_scores(text, sentence_spans, calibration, plain[1:])
     weights = [len(text[s:e].split()) for s, e in sentence_spans]
     total = sum(weights)
     if not total:
-        return 0.0
-    return round(sum([w * s["compound"] for w, s in zip(weights, scores, strict=True)]) / total, 4)
+        return vader, 0.0
+    weighted = sum([w * s["compound"] for w, s in zip(weights, scores, strict=True)])
+    return vader, round(weighted / total, 4)
+
+
+def _plain_scored(text: str, spans: Sequence[tuple[int, int]]) -> list[Scored]:
+    """Plain VADER's ``scored`` of the whole text, then of each sentence (the whole again for
+    a sentence that is all of it)."""
+    vader = _vader()
+    whole = vader.scored(text)
+    return [whole] + [
+        whole if (s, e) == (0, len(text)) else vader.scored(text[s:e]) for s, e in spans
+    ]
+
+
+def _vader_sentiment(text: str, spans: Sequence[tuple[int, int]], plain: list[Scored]) -> Sentiment:
+    """The ``vader`` mode ``Sentiment`` from ``_plain_scored``."""
+    whole = plain[0][3]
+    sentences = tuple(
+        SentenceSentiment(s, e, sc["compound"], sc["pos"], sc["neu"], sc["neg"])
+        for (s, e), (*_, sc) in zip(spans, plain[1:], strict=True)
+    )
+    return Sentiment(whole["compound"], whole["pos"], whole["neu"], whole["neg"], sentences)
 
 
 def _news_scores(
-    text: str, spans: Sequence[tuple[int, int]], calibration: NewsCalibration | None
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    calibration: NewsCalibration | None,
+    plain: Sequence[Scored | None],
 ) -> list[dict[str, float]]:
-    """The news features of each sentence, with the calibrated compound as ``compound``."""
+    """The news features of each sentence, with the calibrated compound as ``compound``;
+    ``plain``: each sentence's plain VADER ``scored``, if known."""
     cal = calibration or shipped_calibration()
     analyzer = news_analyzer()
     scores = []
-    for s, e in spans:
-        features = analyzer.features(text[s:e])
+    for (s, e), scored in zip(spans, plain, strict=True):
+        features = analyzer.features(text[s:e], scored)
         features["compound"] = round(cal.compound(features), 4)
         scores.append(features)
     return scores

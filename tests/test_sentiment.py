@@ -26,6 +26,7 @@ from perspectives.sentiment import (
     quote_sentences,
     score,
     score_quote,
+    score_vader_and_compound,
     sentiment_tsv,
     shipped_calibration,
 )
@@ -166,6 +167,21 @@ def test_scores_are_bounded_and_sentences_point_into_text(text: str, mode: str) 
     for sentence in result.sentences:
         assert 0 <= sentence.start <= sentence.end <= len(text)
         assert -1.0 <= sentence.compound <= 1.0
+
+
+@given(
+    st.lists(st.lists(WORDS | st.sampled_from(["militants", "no", "killed", "peace"]), max_size=9))
+)
+@settings(max_examples=150, deadline=None)
+def test_vader_and_compound_share_work_with_the_same_scores(sentences: list) -> None:
+    text = ". ".join(" ".join(words) for words in sentences)
+    spans = quote_sentences(text)
+    vader, compound = score_vader_and_compound(text, spans, "news")
+    assert vader == score_quote(text, spans, "vader")
+    assert compound == score_quote(text, spans, "news").compound
+    for s, e in spans:
+        plain = FAST.scored(text[s:e])
+        assert news_analyzer().features(text[s:e], plain) == news_analyzer().features(text[s:e])
 
 
 def test_news_mode_closes_vaders_news_gaps() -> None:
