@@ -248,8 +248,12 @@ def score_frames(text: str, lexicon: FrameLexicon | None = None) -> dict[str, Fr
 
 
 def frames_record(scores: Mapping[str, FrameScore]) -> dict[str, dict[str, Any]]:
-    """The quote record's ``frames`` field: ``{frame: {"score", "evidence"}}``."""
-    return {name: score.as_dict() for name, score in scores.items()}
+    """The quote record's ``frames`` field: ``{frame: {"score", "evidence"}}``; frames
+    without hits (most) get their zero record without rounding."""
+    return {
+        name: {"score": 0.0, "evidence": []} if score is _NONE else score.as_dict()
+        for name, score in scores.items()
+    }
 
 
 def frame_names(lexicon: FrameLexicon | None = None) -> tuple[str, ...]:
