@@ -61,7 +61,7 @@ class FastVader(SentimentIntensityAnalyzer):
         news sentences) is neutral without its arithmetic, whose result that is."""
         if any(sentiments):
             positive = [v for v in sentiments if v > 0]
-            return scores(sentiments, positive, [v for v in sentiments if v < 0], text)
+            return _scores(sentiments, positive, [v for v in sentiments if v < 0], text)
         return {"neg": 0.0, "neu": 1.0 if sentiments else 0.0, "pos": 0.0, "compound": 0.0}
 
     def valences(self, text: str) -> tuple[str, Sequence[str], list[float]]:
@@ -127,7 +127,7 @@ class FastVader(SentimentIntensityAnalyzer):
         return "".join(parts).strip()
 
 
-def scores(
+def _scores(
     sentiments: Sequence[float], positive: list[float], negative: list[float], text: str
 ) -> dict[str, float]:
     """vaderSentiment's ``score_valence`` of valences with some non-zero, given their positive

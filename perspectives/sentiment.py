@@ -16,7 +16,7 @@ from typing import Any
 from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE
 
 from .errors import ConfigError, IngestError
-from .fast_vader import FastVader, Scored, scores
+from .fast_vader import FastVader, Scored
 from .io import write_text
 from .model import Span
 from .resources import data_yaml
@@ -92,10 +92,9 @@ class NewsAnalyzer(FastVader):
         self._negators = _NEGATORS | self.quantifiers
         # A sentence with none of these words has plain VADER's valences (no rule looks
         # beyond the sentence's own words' entries but "least", itself one if it differs).
-        changed = {
-            w for w in vader.keys() | self.lexicon.keys() if vader.get(w) != self.lexicon.get(w)
-        }
-        self._own_words = frozenset(changed) | self.quantifiers
+        lexicon, words = self.lexicon, vader.keys() | self.lexicon.keys()
+        changed = frozenset(w for w in words if vader.get(w) != lexicon.get(w))
+        self._own_words = changed | self.quantifiers
 
     def word_valence(
         self, words: Sequence[str], lowered: Sequence[str], i: int, caps: bool
@@ -122,16 +121,10 @@ class NewsAnalyzer(FastVader):
         scores differently here (four sentences in five)."""
         if plain is not None and self._own_words.isdisjoint(plain[1]):
             text, lowered, valences, vader = plain
-            positive = [v for v in valences if v > 0]
-            negative = [v for v in valences if v < 0]
         else:
-            text, lowered, valences = self.valences(sentence)
-            positive = [v for v in valences if v > 0]
-            negative = [v for v in valences if v < 0]
-            if positive or negative:
-                vader = scores(valences, positive, negative, text)
-            else:
-                vader = self.score_valence(valences, text)
+            text, lowered, valences, vader = self.scored(sentence)
+        positive = [v for v in valences if v > 0]
+        negative = [v for v in valences if v < 0]
         return {
             **vader,
             "pos_sum": sum(positive),
@@ -144,7 +137,7 @@ class NewsAnalyzer(FastVader):
         }
 
     def _negations(self, text: str, lowered: Sequence[str]) -> int:
-        """How many words are negators or end in "n't"."""
+        """How many words are negators or contain "n't"."""
         if "n't" in text.lower():
             return sum(w in self._negators or "n't" in w for w in lowered)
         if self._negators.isdisjoint(lowered):  # most sentences
@@ -263,14 +256,11 @@ def score_quote(
     _check_mode(mode)
     spans = quote_sentences(text) if sentence_spans is None else list(map(_as_pair, sentence_spans))
     if mode == "vader":
-        return _vader_sentiment(text, spans, _plain_scored(text, spans))
+        plain = _plain_scored(text, spans)
+        return _sentiment(plain[0][3], spans, [scored[3] for scored in plain[1:]], mode)
     scores = _news_scores(text, spans, calibration, [None] * len(spans))
     whole = _weighted_mean(scores, [len(text[s:e].split()) for s, e in spans])
-    sentences = tuple(
-        SentenceSentiment(s, e, sc["compound"], sc["pos"], sc["neu"], sc["neg"])
-        for (s, e), sc in zip(spans, scores, strict=True)
-    )
-    return Sentiment(whole["compound"], whole["pos"], whole["neu"], whole["neg"], sentences, mode)
+    return _sentiment(whole, spans, scores, mode)
 
 
 def score_vader_and_compound(
@@ -283,16 +273,12 @@ def score_vader_and_compound(
     record keeps of it), the two sharing each sentence's words and plain valences."""
     _check_mode(mode)
     plain = _plain_scored(text, sentence_spans)
-    vader = _vader_sentiment(text, sentence_spans, plain)
+    vader = _sentiment(plain[0][3], sentence_spans, [scored[3] for scored in plain[1:]], "vader")
     if mode == "vader":
         return vader, vader.compound
     scores = _news_scores(text, sentence_spans, calibration, plain[1:])
     weights = [len(text[s:e].split()) for s, e in sentence_spans]
-    total = sum(weights)
-    if not total:
-        return vader, 0.0
-    weighted = sum([w * s["compound"] for w, s in zip(weights, scores, strict=True)])
-    return vader, round(weighted / total, 4)
+    return vader, _weighted_mean(scores, weights, ("compound",))["compound"]
 
 
 def _plain_scored(text: str, spans: Sequence[tuple[int, int]]) -> list[Scored]:
@@ -305,14 +291,15 @@ def _plain_scored(text: str, spans: Sequence[tuple[int, int]]) -> list[Scored]:
     ]
 
 
-def _vader_sentiment(text: str, spans: Sequence[tuple[int, int]], plain: list[Scored]) -> Sentiment:
-    """The ``vader`` mode ``Sentiment`` from ``_plain_scored``."""
-    whole = plain[0][3]
+def _sentiment(
+    whole: Mapping[str, float], spans: Sequence[tuple[int, int]], scores: list, mode: str
+) -> Sentiment:
+    """A ``Sentiment`` from the whole text's and each sentence's score dicts."""
     sentences = tuple(
         SentenceSentiment(s, e, sc["compound"], sc["pos"], sc["neu"], sc["neg"])
-        for (s, e), (*_, sc) in zip(spans, plain[1:], strict=True)
+        for (s, e), sc in zip(spans, scores, strict=True)
     )
-    return Sentiment(whole["compound"], whole["pos"], whole["neu"], whole["neg"], sentences)
+    return Sentiment(whole["compound"], whole["pos"], whole["neu"], whole["neg"], sentences, mode)
 
 
 def _news_scores(
@@ -358,16 +345,17 @@ def quote_sentences(text: str) -> list[tuple[int, int]]:
     return [(len(text) - len(text.lstrip()), end)] if end else []
 
 
-def _weighted_mean(scores: list[dict[str, float]], weights: list[int]) -> dict[str, float]:
+def _weighted_mean(
+    scores: list[dict[str, float]],
+    weights: list[int],
+    keys: tuple[str, ...] = ("compound", "pos", "neu", "neg"),
+) -> dict[str, float]:
     """Scores averaged over sentences, each weighted by its word count; zeros if no words."""
     total = sum(weights)
     if not total:
-        return {"compound": 0.0, "pos": 0.0, "neu": 0.0, "neg": 0.0}
+        return dict.fromkeys(keys, 0.0)
     pairs = list(zip(weights, scores, strict=True))
-    return {
-        key: round(sum([w * s[key] for w, s in pairs]) / total, 4)
-        for key in ("compound", "pos", "neu", "neg")
-    }
+    return {key: round(sum([w * s[key] for w, s in pairs]) / total, 4) for key in keys}
 
 
 def sentiment_tsv(in_path: str | Path, out_path: str | Path, mode: str = "news") -> int:
