@@ -63,7 +63,7 @@ def reported_speech(
     for sent in sentences:
         if not may_report(text, sent):
             continue  # no cue word: the sentence is not tokenised at all
-        toks = index.window(sent.start, sent.end)
+        toks = index.sentence(sent.start, sent.end)
         for k, tok in enumerate(toks):
             if tok.lemma is None and tok.lower not in _PHRASE_HEADS:
                 continue

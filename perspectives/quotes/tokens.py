@@ -2,7 +2,8 @@
 
 Abbreviations with inner periods ("U.S.") stay whole; a possessive "'s" is its own token so
 "Pakistan's military" reads as name + possessive + noun. A document is tokenised once
-(``TokenIndex``, by paragraph) and every rule reads slices of it: no text is tokenised twice.
+(``TokenIndex``, by paragraph; a sentence read alone is tokenised alone) and every rule reads
+slices of it.
 """
 
 from __future__ import annotations
@@ -85,6 +86,24 @@ class TokenIndex:
             para = self.paragraphs[n]
             toks = tokens(self.text, para.start, para.end)
             self.cache[n] = (toks, [t.start for t in toks])
+        return self._slice(n, start, end)
+
+    def sentence(self, start: int, end: int) -> list[Token]:
+        """Like ``window``, for a range read once (a sentence of the reported-speech pass):
+        when its paragraph is not tokenised yet and spaces (or the paragraph's edges) bound
+        it, only the range is tokenised, which gives the same tokens (no token spans a
+        space, and the token regex looks at no character before its start)."""
+        n = bisect_right(self.starts, start) - 1
+        if n < 0 or n in self.cache or self.paragraphs[n].end < end:
+            return self.window(start, end)
+        para, text = self.paragraphs[n], self.text
+        if (start == para.start or text[start - 1].isspace()) and (
+            end == para.end or text[end].isspace()
+        ):
+            return tokens(text, start, end)
+        return self.window(start, end)
+
+    def _slice(self, n: int, start: int, end: int) -> list[Token]:
         toks, starts = self.cache[n]
         a = bisect_left(starts, start)
         b = bisect_left(starts, end, a)
