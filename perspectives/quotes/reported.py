@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from ..model import Span
 from .attribution import is_cue
@@ -100,10 +101,13 @@ def _through_quote(draft: Draft, quoted: Sequence[QuotedSpan], opens: Sequence[i
 def may_report(text: str, span: Span) -> bool:
     """Does ``span`` hold a cue word (`said`, `according`)? Spans without one are never split
     or tokenised by this pass."""
-    words = _LOWER_WORDS.findall(text, span.start, span.end)
-    if "according" in words or "According" in words or "put" in words or "puts" in words:
-        return True
-    return not lexicon().cue_forms.keys().isdisjoint(words)
+    return not _report_words().isdisjoint(_LOWER_WORDS.findall(text, span.start, span.end))
+
+
+@lru_cache(maxsize=1)
+def _report_words() -> frozenset[str]:
+    """The words ``may_report`` looks for: cue forms and the heads of cue phrases."""
+    return frozenset(lexicon().cue_forms).union(("according", "According", "put", "puts"))
 
 
 def headline_claim(index: TokenIndex, headline: Span) -> Draft | None:
