@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from ..model import Span
+from ..segment import split_sentences
 from .attribution import is_cue
 from .draft import Draft
 from .lexicon import SUBJECT_PRONOUNS, lexicon
@@ -54,7 +55,8 @@ def reported_speech(
     used_cues: Collection[int],
     names: Collection[int] = (),
 ) -> list[Draft]:
-    """Indirect and mixed drafts from ``sentences``, skipping cues at ``used_cues`` offsets.
+    """Indirect and mixed drafts from ``sentences`` (those ``cue_sentences`` keeps), skipping
+    cues at ``used_cues`` offsets.
 
     ``names`` are indices of ``quoted`` spans that are names, which do not make a clause mixed.
     """
@@ -62,8 +64,6 @@ def reported_speech(
     opens = [q.open_at for q in quoted]  # in reading order, so sorted
     drafts: list[Draft] = []
     for sent in sentences:
-        if not may_report(text, sent):
-            continue  # no cue word: the sentence is not tokenised at all
         toks = index.sentence(sent.start, sent.end)
         for k, tok in enumerate(toks):
             if tok.lemma is None and tok.lower not in _PHRASE_HEADS:
@@ -102,6 +102,43 @@ def may_report(text: str, span: Span) -> bool:
     """Does ``span`` hold a cue word (`said`, `according`)? Spans without one are never split
     or tokenised by this pass."""
     return not _report_words().isdisjoint(_LOWER_WORDS.findall(text, span.start, span.end))
+
+
+def cue_sentences(text: str, paragraph: Span) -> list[Span]:
+    """The sentences of ``paragraph`` that ``may_report``; sentences without a cue word are
+    never tokenised. The paragraph's words are collected once: a sentence is then checked by
+    finding in it the few cue words the paragraph holds."""
+    hits = _report_words().intersection(_LOWER_WORDS.findall(text, paragraph.start, paragraph.end))
+    if not hits:
+        return []
+    sentences = split_sentences(text, paragraph.start, paragraph.end)
+    if len(sentences) == 1 and sentences[0] == paragraph:
+        return sentences
+    return [s for s in sentences if _holds_word(text, s, hits)]
+
+
+def _holds_word(text: str, sentence: Span, words: Collection[str]) -> bool:
+    """``may_report(text, sentence)`` when its paragraph's cue words are ``words``: one of them
+    stands in it as a whole word (the sentence's end counts as a word boundary). A sentence
+    ending inside a word may end in a cue word the paragraph lacks: it is read in full."""
+    end = sentence.end
+    if end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
+        return may_report(text, sentence)
+    for word in words:
+        at = text.find(word, sentence.start, end)
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or not _word_char(text[at - 1])) and (
+                after == end or not _word_char(text[after])
+            ):
+                return True
+            at = text.find(word, at + 1, end)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """A character regex ``\\w`` matches (a word boundary lies between it and any other)."""
+    return char.isalnum() or char == "_"
 
 
 @lru_cache(maxsize=1)
