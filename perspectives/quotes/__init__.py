@@ -16,9 +16,9 @@ from .direct import direct_quotes
 from .draft import Draft
 from .lexicon import lexicon
 from .marks import find_quoted, name_quotes
-from .reported import cue_sentences, headline_claim, reported_speech
+from .reported import headline_claim, reported_speech
 from .speakers import SpeakerResolver
-from .tokens import TokenIndex
+from .tokens import TokenIndex, cue_sentences
 
 __all__ = ["extract"]
 

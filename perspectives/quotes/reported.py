@@ -8,13 +8,10 @@ after naming words ("dubbed "Herof"") are names and do not make it mixed.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
-from functools import lru_cache
 
 from ..model import Span
-from ..segment import split_sentences
 from .attribution import is_cue
 from .draft import Draft
 from .lexicon import SUBJECT_PRONOUNS, lexicon
@@ -38,7 +35,6 @@ _FINITE = frozenset(
     "is are was were will would can could should may might must has have had does did".split()
 )
 _SUBJECT_REACH = 7
-_LOWER_WORDS = re.compile(r"\b(?:[a-z]+|According)\b")
 _HEADLINE_LEAD = 6  # the speaker before a headline colon is a few words at most
 _HEADLINE_WORDS = 25
 _PHRASE_HEADS = frozenset({"according", "put", "puts"})
@@ -96,55 +92,6 @@ def _through_quote(draft: Draft, quoted: Sequence[QuotedSpan], opens: Sequence[i
         return draft
     last = Span(draft.parts[-1].start, q.after)
     return Draft(draft.kind, (*draft.parts[:-1], last), draft.cue, draft.mention, draft.rule)
-
-
-def may_report(text: str, span: Span) -> bool:
-    """Does ``span`` hold a cue word (`said`, `according`)? Spans without one are never split
-    or tokenised by this pass."""
-    return not _report_words().isdisjoint(_LOWER_WORDS.findall(text, span.start, span.end))
-
-
-def cue_sentences(text: str, paragraph: Span) -> list[Span]:
-    """The sentences of ``paragraph`` that ``may_report``; sentences without a cue word are
-    never tokenised. The paragraph's words are collected once: a sentence is then checked by
-    finding in it the few cue words the paragraph holds."""
-    hits = _report_words().intersection(_LOWER_WORDS.findall(text, paragraph.start, paragraph.end))
-    if not hits:
-        return []
-    sentences = split_sentences(text, paragraph.start, paragraph.end)
-    if len(sentences) == 1 and sentences[0] == paragraph:
-        return sentences
-    return [s for s in sentences if _holds_word(text, s, hits)]
-
-
-def _holds_word(text: str, sentence: Span, words: Collection[str]) -> bool:
-    """``may_report(text, sentence)`` when its paragraph's cue words are ``words``: one of them
-    stands in it as a whole word (the sentence's end counts as a word boundary). A sentence
-    ending inside a word may end in a cue word the paragraph lacks: it is read in full."""
-    end = sentence.end
-    if end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
-        return may_report(text, sentence)
-    for word in words:
-        at = text.find(word, sentence.start, end)
-        while at >= 0:
-            after = at + len(word)
-            if (at == 0 or not _word_char(text[at - 1])) and (
-                after == end or not _word_char(text[after])
-            ):
-                return True
-            at = text.find(word, at + 1, end)
-    return False
-
-
-def _word_char(char: str) -> bool:
-    """A character regex ``\\w`` matches (a word boundary lies between it and any other)."""
-    return char.isalnum() or char == "_"
-
-
-@lru_cache(maxsize=1)
-def _report_words() -> frozenset[str]:
-    """The words ``may_report`` looks for: cue forms and the heads of cue phrases."""
-    return frozenset(lexicon().cue_forms).union(("according", "According", "put", "puts"))
 
 
 def headline_claim(index: TokenIndex, headline: Span) -> Draft | None:
