@@ -11,14 +11,14 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..model import Article, Quote, Span
-from ..segment import split_paragraphs, split_sentences
+from ..segment import split_paragraphs
 from .direct import direct_quotes
 from .draft import Draft
 from .lexicon import lexicon
 from .marks import find_quoted, name_quotes
-from .reported import headline_claim, may_report, reported_speech
+from .reported import headline_claim, reported_speech
 from .speakers import SpeakerResolver
-from .tokens import TokenIndex
+from .tokens import TokenIndex, cue_sentences
 
 __all__ = ["extract"]
 
@@ -41,9 +41,7 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
     index = TokenIndex(text, paragraphs)
     direct = direct_quotes(text, index, paragraphs, quoted, names)
     used = {d.cue.start for d in direct if d.cue is not None}
-    sentences = [
-        s for p in paragraphs if may_report(text, p) for s in split_sentences(text, p.start, p.end)
-    ]
+    sentences = [s for p in paragraphs for s in cue_sentences(text, p)]
     direct.sort(key=lambda d: d.start)
     starts = [d.start for d in direct]
     reach = list(accumulate((d.end for d in direct), max))

@@ -8,7 +8,6 @@ after naming words ("dubbed "Herof"") are names and do not make it mixed.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 
@@ -36,7 +35,6 @@ _FINITE = frozenset(
     "is are was were will would can could should may might must has have had does did".split()
 )
 _SUBJECT_REACH = 7
-_LOWER_WORDS = re.compile(r"\b(?:[a-z]+|According)\b")
 _HEADLINE_LEAD = 6  # the speaker before a headline colon is a few words at most
 _HEADLINE_WORDS = 25
 _PHRASE_HEADS = frozenset({"according", "put", "puts"})
@@ -53,7 +51,8 @@ def reported_speech(
     used_cues: Collection[int],
     names: Collection[int] = (),
 ) -> list[Draft]:
-    """Indirect and mixed drafts from ``sentences``, skipping cues at ``used_cues`` offsets.
+    """Indirect and mixed drafts from ``sentences`` (those ``cue_sentences`` keeps), skipping
+    cues at ``used_cues`` offsets.
 
     ``names`` are indices of ``quoted`` spans that are names, which do not make a clause mixed.
     """
@@ -61,9 +60,7 @@ def reported_speech(
     opens = [q.open_at for q in quoted]  # in reading order, so sorted
     drafts: list[Draft] = []
     for sent in sentences:
-        if not may_report(text, sent):
-            continue  # no cue word: the sentence is not tokenised at all
-        toks = index.window(sent.start, sent.end)
+        toks = index.sentence(sent.start, sent.end)
         for k, tok in enumerate(toks):
             if tok.lemma is None and tok.lower not in _PHRASE_HEADS:
                 continue
@@ -95,15 +92,6 @@ def _through_quote(draft: Draft, quoted: Sequence[QuotedSpan], opens: Sequence[i
         return draft
     last = Span(draft.parts[-1].start, q.after)
     return Draft(draft.kind, (*draft.parts[:-1], last), draft.cue, draft.mention, draft.rule)
-
-
-def may_report(text: str, span: Span) -> bool:
-    """Does ``span`` hold a cue word (`said`, `according`)? Spans without one are never split
-    or tokenised by this pass."""
-    words = _LOWER_WORDS.findall(text, span.start, span.end)
-    if "according" in words or "According" in words or "put" in words or "puts" in words:
-        return True
-    return not lexicon().cue_forms.keys().isdisjoint(words)
 
 
 def headline_claim(index: TokenIndex, headline: Span) -> Draft | None:

@@ -2,17 +2,20 @@
 
 Abbreviations with inner periods ("U.S.") stay whole; a possessive "'s" is its own token so
 "Pakistan's military" reads as name + possessive + noun. A document is tokenised once
-(``TokenIndex``, by paragraph) and every rule reads slices of it: no text is tokenised twice.
+(``TokenIndex``, by paragraph; a sentence read alone is tokenised alone) and every rule reads
+slices of it. Sentences without a cue word are not tokenised at all (``cue_sentences``).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Span
+from ..segment import split_sentences
 from .lexicon import lexicon
 
 _TOKEN = re.compile(
@@ -23,6 +26,7 @@ _TOKEN = re.compile(
     r"|[^\w\s]"  # any other single character
 )
 
+_LOWER_WORDS = re.compile(r"\b(?:[a-z]+|According)\b")  # what may_report reads
 _SPACED = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")  # every non-space character is a token
 
 
@@ -85,9 +89,76 @@ class TokenIndex:
             para = self.paragraphs[n]
             toks = tokens(self.text, para.start, para.end)
             self.cache[n] = (toks, [t.start for t in toks])
+        return self._slice(n, start, end)
+
+    def sentence(self, start: int, end: int) -> list[Token]:
+        """Like ``window``, for a range read once (a sentence of the reported-speech pass):
+        when its paragraph is not tokenised yet and spaces (or the paragraph's edges) bound
+        it, only the range is tokenised, which gives the same tokens (no token spans a
+        space, and the token regex looks at no character before its start)."""
+        n = bisect_right(self.starts, start) - 1
+        if n < 0 or n in self.cache or self.paragraphs[n].end < end:
+            return self.window(start, end)
+        para, text = self.paragraphs[n], self.text
+        if (start == para.start or text[start - 1].isspace()) and (
+            end == para.end or text[end].isspace()
+        ):
+            return tokens(text, start, end)
+        return self.window(start, end)
+
+    def _slice(self, n: int, start: int, end: int) -> list[Token]:
         toks, starts = self.cache[n]
         a = bisect_left(starts, start)
         b = bisect_left(starts, end, a)
         if b > a and toks[b - 1].end > end:
             b -= 1
         return toks[a:b]
+
+
+def may_report(text: str, span: Span) -> bool:
+    """Does ``span`` hold a cue word (`said`, `according`)? Spans without one are never split
+    or tokenised by the reported-speech pass."""
+    return not _report_words().isdisjoint(_LOWER_WORDS.findall(text, span.start, span.end))
+
+
+def cue_sentences(text: str, paragraph: Span) -> list[Span]:
+    """The sentences of ``paragraph`` that ``may_report``; sentences without a cue word are
+    never tokenised. The paragraph's words are collected once: a sentence is then checked by
+    finding in it the few cue words the paragraph holds."""
+    hits = _report_words().intersection(_LOWER_WORDS.findall(text, paragraph.start, paragraph.end))
+    if not hits:
+        return []
+    sentences = split_sentences(text, paragraph.start, paragraph.end)
+    if len(sentences) == 1 and sentences[0] == paragraph:
+        return sentences
+    return [s for s in sentences if _holds_word(text, s, hits)]
+
+
+def _holds_word(text: str, sentence: Span, words: Collection[str]) -> bool:
+    """``may_report(text, sentence)`` when its paragraph's cue words are ``words``: one of them
+    stands in it as a whole word (the sentence's end counts as a word boundary). A sentence
+    ending inside a word may end in a cue word the paragraph lacks: it is read in full."""
+    end = sentence.end
+    if end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
+        return may_report(text, sentence)
+    for word in words:
+        at = text.find(word, sentence.start, end)
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or not _word_char(text[at - 1])) and (
+                after == end or not _word_char(text[after])
+            ):
+                return True
+            at = text.find(word, at + 1, end)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """A character regex ``\\w`` matches (a word boundary lies between it and any other)."""
+    return char.isalnum() or char == "_"
+
+
+@lru_cache(maxsize=1)
+def _report_words() -> frozenset[str]:
+    """The words ``may_report`` looks for: cue forms and the heads of cue phrases."""
+    return frozenset(lexicon().cue_forms).union(("according", "According", "put", "puts"))
