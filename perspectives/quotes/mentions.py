@@ -67,7 +67,7 @@ def _np_token(toks: Sequence[Token], k: int) -> bool:
 
 def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None:
     """The subject mention ending just before token ``i`` (a cue), not reaching before ``lo``."""
-    if _modifies_noun(toks, i, lo):
+    if modifies_noun(toks, i, lo):
         return None
     j = _subject_end(toks, i - 1, lo)
     if j < lo:
@@ -86,9 +86,10 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
     return _noun_phrase_before(toks, j, lo)
 
 
-def _modifies_noun(toks: Sequence[Token], i: int, lo: int) -> bool:
+def modifies_noun(toks: Sequence[Token], i: int, lo: int = 0) -> bool:
     """`migrants saying ...`: a participle right after a noun modifies it, so the noun is not
-    its subject (unless the noun is a speaker or a document: `a statement calling ...`)."""
+    its subject; its speaker is the sentence's (unless the noun is a speaker or a document
+    itself: `a statement calling ...`)."""
     if i >= len(toks) or i - 1 < lo or toks[i].lower not in lexicon().participles:
         return False
     prev = toks[i - 1]

@@ -14,9 +14,16 @@ from collections.abc import Collection, Sequence
 from ..model import Span
 from .attribution import is_cue
 from .draft import Draft
-from .lexicon import SUBJECT_PRONOUNS, lexicon
+from .lexicon import lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
-from .mentions import POSSESSIVE, TIME_WORDS, Mention, mention_after, mention_before
+from .mentions import (
+    POSSESSIVE,
+    TIME_WORDS,
+    Mention,
+    mention_after,
+    mention_before,
+    modifies_noun,
+)
 from .tokens import Token, TokenIndex
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
@@ -174,7 +181,7 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
     if prev == "as" and k > 2 and toks[k - 2].lower == "quoted" and toks[k - 3].lower in _BE:
         return _quoted_as(toks, k, cue)
     participle = tok.lower in lexicon().participles
-    if participle and (prev == "," or prev.lower() in _GERUND_LEADS or _bare_noun(toks, k)):
+    if participle and (prev == "," or prev.lower() in _GERUND_LEADS or modifies_noun(toks, k)):
         return _after_cue(toks, k, _sentence_subject(toks, k), cue, "participle")
     if prev == "and":
         return _after_cue(toks, k, _sentence_subject(toks, k), cue, "coordinated")
@@ -199,17 +206,6 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
             return _content(toks, 0, k - 1, cue, m, "inverted-trailing")
         return _after_cue(toks, k, _apposed_subject(toks, k), cue, "apposed-subject")
     return None
-
-
-def _bare_noun(toks: Sequence[Token], k: int) -> bool:
-    """`posters explaining their philosophy`: a participle right after a noun, with no `is` or
-    `was` before it, modifies that noun; its speaker is the sentence's subject (unless the
-    noun is a speaker or a document itself: `a statement calling ...`)."""
-    if k == 0 or not toks[k - 1].is_word:
-        return False
-    low = toks[k - 1].lower
-    lex = lexicon()
-    return low not in lex.skip and low not in lex.speaker_nouns and low not in SUBJECT_PRONOUNS
 
 
 def _closes_sentence(toks: Sequence[Token], m: Mention) -> bool:
