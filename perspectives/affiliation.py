@@ -107,10 +107,11 @@ def speaker_fields(speaker: str | None, mention: str | None, description: str | 
     elif mention:
         head, comma, rest = mention.partition(",")
         fields += [(head, "title", _is_proper_name(head)), (comma + rest, "apposition", False)]
-    if description and description.strip() and key(description) not in key(mention):
+    said = key(mention)
+    if description and description.strip() and key(description) not in said:
         rule = "apposition" if _APPOSITION_START.match(description) else "title"
         fields.append((description, rule, False))
-    if speaker and speaker.strip() and key(speaker) not in key(mention):
+    if speaker and speaker.strip() and key(speaker) not in said:
         fields.append((speaker, "title", _is_proper_name(speaker)))
     return [f for f in fields if f[0].strip()]
 
