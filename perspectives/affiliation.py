@@ -1,4 +1,5 @@
-"""Affiliations of speakers, and the text folding and word-list matchers roles share.
+"""Affiliations of speakers; the text folding, word-list matchers and speaker fields (the
+title, apposition and name a role is read from) that roles share.
 
 A speaker's affiliation is a country (name, demonym or capital, ``data/affiliations.yaml``),
 a possessive owner ("Balochistan's") or a named organisation ("the Interior Ministry").
@@ -19,6 +20,10 @@ _APOSTROPHES = "\u2018\u2019`\u00b4"
 _POSSESSIVE = re.compile(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)'s\b")
 _NOT_OWNERS = frozenset({"It", "That", "What", "He", "She", "There", "Here", "Let", "Who"})
 _NAMED = re.compile(r"[A-Z][\w'.&]*(?:[ \-](?:(?:of|for|and|on|the|i|e|ul)\b|[A-Z][\w'.&]*))*")
+_APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
+# Clause ends: punctuation, and a full stop after a lower-case word ("reporters.", not "Col.").
+_CLAUSE_MARKS = '!?;:,"\u201c\u201d'
+_CLAUSE_END = re.compile(rf"[{_CLAUSE_MARKS}]|(?<=[a-z]{{4}})\.(?=\s|$)")
 
 
 def _fold_char(c: str) -> str:
@@ -82,6 +87,56 @@ def name_span(text: str, name: str | None) -> tuple[int, int] | None:
 def _is_word(char: str) -> bool:
     """Whether ``char`` (one character or none) is a regex ``\\w`` character."""
     return char.isalnum() or char == "_"
+
+
+def _is_proper_name(text: str) -> bool:
+    words = text.split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words)
+
+
+def speaker_fields(speaker: str | None, mention: str | None, description: str | None) -> list:
+    """(text, rule, is_name) parts: the mention split around the speaker's name into title
+    and apposition, the description, and the speaker's name itself."""
+    fields: list[tuple[str, str, bool]] = []
+    mention = (mention or "").strip()
+    span = name_span(mention, speaker)
+    if span:
+        name = mention[span[0] : span[1]]
+        fields += [(mention[: span[0]], "title", False), (mention[span[1] :], "apposition", False)]
+        fields.append((name, "title", _is_proper_name(name)))
+    elif mention:
+        head, comma, rest = mention.partition(",")
+        fields += [(head, "title", _is_proper_name(head)), (comma + rest, "apposition", False)]
+    said = key(mention)
+    if description and description.strip() and key(description) not in said:
+        rule = "apposition" if _APPOSITION_START.match(description) else "title"
+        fields.append((description, rule, False))
+    if speaker and speaker.strip() and key(speaker) not in said:
+        fields.append((speaker, "title", _is_proper_name(speaker)))
+    return [f for f in fields if f[0].strip()]
+
+
+def context_fields(context: str, speaker: str | None, mention: str | None) -> list:
+    """The words before the speaker's name (back to a clause boundary, at most six words)
+    and the apposition after it (", a former official,") where ``context`` names them."""
+    name = speaker or (mention if mention and mention[:1].isupper() else None)
+    span = name_span(context, name)
+    if not span:
+        return []
+    before = _clause_tail(context[: span[0]]).split()[-6:]
+    after = context[span[1] :]
+    end = _CLAUSE_END.search(after, 1) if after.startswith(",") else None  # ends apposition
+    apposition = after[1 : end.start() if end else None] if after.startswith(",") else ""
+    return [(t, "context", False) for t in (" ".join(before), apposition) if t.strip()]
+
+
+def _clause_tail(text: str) -> str:
+    """What follows the last ``_CLAUSE_END`` in ``text``, looked for from the end."""
+    end = max(map(text.rfind, _CLAUSE_MARKS))
+    dot = text.rfind(".")
+    while dot > end and not _CLAUSE_END.match(text, dot):
+        dot = text.rfind(".", 0, dot)
+    return text[max(end, dot) + 1 :]
 
 
 def entry_atoms(entry: str) -> list[str]:

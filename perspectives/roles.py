@@ -18,6 +18,7 @@ from typing import Any
 
 from .affiliation import (
     affiliation,
+    context_fields,
     country_table,
     find_entries,
     fold,
@@ -26,7 +27,7 @@ from .affiliation import (
     lower,
     matcher,
     matcher_spans,
-    name_span,
+    speaker_fields,
 )
 from .errors import ConfigError
 from .resources import data_yaml, user_yaml
@@ -36,12 +37,8 @@ DEFAULT_SOURCE = "perspectives/data/roles.yaml"
 # after it; an organisation's name alone; the words around the name in ``context``; default.
 RULES = ("override", "former", "title", "apposition", "organisation", "context", "default")
 
-_APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
-# Clause ends: punctuation, and a full stop after a lower-case word ("reporters.", not "Col.").
 _NEXT_NAME = re.compile(r"\s+[A-Z]")
 _LEADING_THE = re.compile(r"^\s*the\s+|\s+$", re.IGNORECASE)
-_CLAUSE_MARKS = '!?;:,"\u201c\u201d'
-_CLAUSE_END = re.compile(rf"[{_CLAUSE_MARKS}]|(?<=[a-z]{{4}})\.(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -249,58 +246,6 @@ def _lexicon_hits(
     return hits
 
 
-# --- fields: where the words come from ------------------------------------------------------
-
-
-def _is_proper_name(text: str) -> bool:
-    words = text.split()
-    return len(words) > 1 and all(w[:1].isupper() for w in words)
-
-
-def _fields(speaker: str | None, mention: str | None, description: str | None) -> list:
-    """(text, rule, is_name) parts: the mention split around the speaker's name into title
-    and apposition, the description, and the speaker's name itself."""
-    fields: list[tuple[str, str, bool]] = []
-    mention = (mention or "").strip()
-    span = name_span(mention, speaker)
-    if span:
-        name = mention[span[0] : span[1]]
-        fields += [(mention[: span[0]], "title", False), (mention[span[1] :], "apposition", False)]
-        fields.append((name, "title", _is_proper_name(name)))
-    elif mention:
-        head, comma, rest = mention.partition(",")
-        fields += [(head, "title", _is_proper_name(head)), (comma + rest, "apposition", False)]
-    if description and description.strip() and key(description) not in key(mention):
-        rule = "apposition" if _APPOSITION_START.match(description) else "title"
-        fields.append((description, rule, False))
-    if speaker and speaker.strip() and key(speaker) not in key(mention):
-        fields.append((speaker, "title", _is_proper_name(speaker)))
-    return [f for f in fields if f[0].strip()]
-
-
-def _context_fields(context: str, speaker: str | None, mention: str | None) -> list:
-    """The words before the speaker's name (back to a clause boundary, at most six words)
-    and the apposition after it (", a former official,") where ``context`` names them."""
-    name = speaker or (mention if mention and mention[:1].isupper() else None)
-    span = name_span(context, name)
-    if not span:
-        return []
-    before = _clause_tail(context[: span[0]]).split()[-6:]
-    after = context[span[1] :]
-    end = _CLAUSE_END.search(after, 1) if after.startswith(",") else None  # ends apposition
-    apposition = after[1 : end.start() if end else None] if after.startswith(",") else ""
-    return [(t, "context", False) for t in (" ".join(before), apposition) if t.strip()]
-
-
-def _clause_tail(text: str) -> str:
-    """What follows the last ``_CLAUSE_END`` in ``text``, looked for from the end."""
-    end = max(map(text.rfind, _CLAUSE_MARKS))
-    dot = text.rfind(".")
-    while dot > end and not _CLAUSE_END.match(text, dot):
-        dot = text.rfind(".", 0, dot)
-    return text[max(end, dot) + 1 :]
-
-
 # --- assignment -----------------------------------------------------------------------------
 
 
@@ -327,7 +272,7 @@ def assign_role(
         memo[named] = _by_name(named[1:], taxonomy, overrides)
     decided, default = memo[named]
     if decided is None:
-        fields = _context_fields(context, speaker, mention)
+        fields = context_fields(context, speaker, mention)
         around = ("context", *fields)
         if around not in memo:
             memo[around] = _by_lexicons(fields, taxonomy)
@@ -339,7 +284,7 @@ def _by_name(names: tuple, taxonomy: Taxonomy, overrides: Mapping[str, str] | No
     """The decision by the override file, a lexicon word or a country as the name (speaker,
     mention, description); else None and the default, for when the context decides none."""
     speaker, mention, description = names
-    fields = _fields(speaker, mention, description)
+    fields = speaker_fields(speaker, mention, description)
     texts = [text for text, _, _ in fields]
     override = _override(overrides, taxonomy, speaker, mention)
     if override:

@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, chain
 from typing import Any
 
@@ -68,16 +69,23 @@ def speaker_side(
     The longest alias wins ("Baloch Liberation Army" is not the army). A stated affiliation
     that names no target (a foreign government) means no side.
     """
-    names = [(t.name, target_patterns(t)[3]) for t in targets]
     for name in (speaker_affiliation, speaker):
-        found = [
-            (len(m.group()), target) for target, bare in names for m in bare.finditer(name or "")
+        found = name and [
+            (len(m.group()), target)
+            for target, bare in _bare_names(targets)
+            for m in bare.finditer(name)
         ]
         if found:
             return max(found)[1]
     if speaker_affiliation:
         return None
     return next((t.name for t in targets if speaker_role and speaker_role in t.speaker_roles), None)
+
+
+@lru_cache(maxsize=64)
+def _bare_names(targets: tuple[Target, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(name, pattern of its bare aliases) of each target, for ``speaker_side``."""
+    return tuple((t.name, target_patterns(t)[3]) for t in targets)
 
 
 # ---------------------------------------------------------------- rule-based scoring
