@@ -64,6 +64,12 @@ def table_format(path: str | Path) -> str:
     return fmt
 
 
+def encode_record(record: Mapping[str, Any]) -> str:
+    """A quote record as its JSONL line, without the newline: exactly what ``QuoteWriter``
+    writes for the dict."""
+    return _JSON.encode(record)
+
+
 class QuoteWriter:
     """Streams quote records to one file; use as a context manager.
 
@@ -92,9 +98,16 @@ class QuoteWriter:
             self._fh = open(self._tmp, "w", encoding="utf-8", newline="")
         return self
 
-    def write(self, record: Mapping[str, Any]) -> None:
-        """Append one quote record (the dict of ``Quote.to_record``)."""
+    def write(self, record: Mapping[str, Any] | str) -> None:
+        """Append one quote record: the dict of ``Quote.to_record``, or its ``encode_record``
+        line (what Dask workers send back: a JSONL run then never decodes it)."""
         self.count += 1
+        if isinstance(record, str):
+            if self.format == "jsonl":
+                assert self._fh is not None
+                self._fh.write(record + "\n")
+                return
+            record = json.loads(record)
         if self.format == "jsonl":
             assert self._fh is not None
             self._fh.write(_JSON.encode(record) + "\n")

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 
 from perspectives.cli import main
-from perspectives.io import QuoteWriter
-from perspectives.pipeline import run_corpus
+from perspectives.ingest import read_article
+from perspectives.io import QuoteWriter, encode_record
+from perspectives.pipeline import analyze_article, run_corpus
 from perspectives.table import quotes_frame, read_quotes
 
 
@@ -84,6 +85,17 @@ def test_dask_engine_gives_exactly_the_serial_records(tmp_path, seed_path):
     run_corpus([corpus], serial)
     run_corpus([corpus], parallel, engine=dask_engine(workers=2, batch=5))
     assert parallel.read_bytes() == serial.read_bytes()
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+def test_writer_takes_encoded_records_as_it_takes_dicts(tmp_path, seed_path, suffix):
+    """Dask workers send records as ``encode_record`` lines; every format writes them the same."""
+    records = [q.to_record() for q in analyze_article(read_article(seed_path))]
+    for name, rows in (("dicts", records), ("lines", [encode_record(r) for r in records])):
+        with QuoteWriter(tmp_path / f"{name}{suffix}") as writer:
+            for row in rows:
+                writer.write(row)
+    assert (tmp_path / f"dicts{suffix}").read_bytes() == (tmp_path / f"lines{suffix}").read_bytes()
 
 
 def test_cli_reports_a_missing_input_in_one_line(tmp_path, capsys):
