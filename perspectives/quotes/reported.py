@@ -48,6 +48,7 @@ _PHRASE_HEADS = frozenset({"according", "put", "puts"})
 _BE = frozenset({"is", "are", "was", "were", "been", "being"})
 _PLACE_TIME = frozenset("in on at during after before from outside inside".split())
 _TRAILING_PHRASE = 5
+_CUE_REACH = 80  # tokens a participle looks back for the cue whose subject it shares
 
 
 def reported_speech(
@@ -281,7 +282,7 @@ def _sentence_subject(toks: Sequence[Token], k: int) -> Mention | None:
     """Who speaks through a participle or a coordinated cue: the subject of the cue before it
     in the sentence (`"...," X said in a statement, adding ...`), else the opening subject,
     after an opening phrase if there is one (`Chastened by the analyses, Trump revised ...`)."""
-    for c in range(k - 1, 0, -1):
+    for c in range(k - 1, max(0, k - _CUE_REACH), -1):  # bounded: long run-on sentences
         if is_cue(toks[c]) and toks[c].lower not in lexicon().participles:
             m = mention_before(toks, c, 0)
             if m is not None:
