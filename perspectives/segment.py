@@ -1,27 +1,20 @@
 """Segment an article into paragraphs, sentences and tokens, all as offsets into its text.
 
 Paragraphs are lines (or blank-line blocks when the text is hard-wrapped); sentences come
-from NLTK's Punkt built offline from the lists in ``perspectives/data/``; tokens from one regex.
+from Punkt (``punkt``) with the lists in ``perspectives/data/``; tokens from one regex.
 """
 
 from __future__ import annotations
 
 import re
-import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any, TypeVar
-
-from nltk.tokenize.punkt import (
-    PunktLanguageVars,
-    PunktParameters,
-    PunktSentenceTokenizer,
-    PunktToken,
-)
+from typing import TypeVar
 
 from .model import Paragraph, Sentence, Span
+from .punkt import Punkt
 from .resources import word_list
 
 _SpanT = TypeVar("_SpanT", Span, Sentence)
@@ -37,37 +30,8 @@ _CONTENT = re.compile(r"\S(?:[\s\S]*\S)?")
 # Closing marks that belong to the sentence they follow (NLTK's realignment, plus curly quotes).
 _CLOSERS = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"
 _REALIGN = re.compile(rf"[{re.escape(_CLOSERS)}]+?(?:\s+|(?=--)|$)")
-_NON_WORD = r"[)\";}\]*:@'({\[\u2018\u2019\u201c\u201d\xab\xbb?!]"
-# Punkt's context of a candidate: the word before it, the mark, what follows (group 1 is
-# the word and the mark; a leading blank only at the start of the text).
-_CONTEXT_PARTS = re.compile(rf"(\s*\S*?[.?!])(?:\s+\S+|{_NON_WORD})")
-_OPENERS = '[(\\[{"\u2018\u201c\xab]*'  # split off the word as tokens of their own
-# A context that Punkt always judges a sentence break: a plain word (two letters or more)
-# and a period, or a ? or !, followed by punctuation or by whitespace and a token.
-_PLAIN_BREAK = re.compile(rf"(?:{_OPENERS}([^\W\d_]{{2,}})\.|\S*[?!])(?:{_NON_WORD}|\s+\S+)")
-# A known abbreviation (group 1 is checked) before a plain word (group 2) and punctuation.
-_ABBREV_WORD = re.compile(rf"{_OPENERS}([^\W\d_]{{2,}})\.\s+([^\W\d_]+)(?:{_NON_WORD}\S*|,)?")
-_PERIOD_CONTEXT = re.compile(
-    PunktLanguageVars._period_context_fmt % {"NonWord": _NON_WORD, "SentEndChars": "[.?!]"},
-    re.VERBOSE,
-)
-_PUNKT_WORD = re.compile(
-    PunktLanguageVars._word_tokenize_fmt
-    % {
-        "NonWord": _NON_WORD,
-        "MultiChar": PunktLanguageVars._re_multi_char_punct,
-        "WordStart": r"[^\(\"\`{\[:;&\#\*@\)}\]\-,\u2018\u2019\u201c\u201d\xab\xbb]",
-    },
-    re.VERBOSE,
-)
 _NOT_SENTENCE_START = ".?!,;:"
-_PUNKT_SPACE = string.whitespace  # what NLTK takes as the space before a candidate's word
-_RARE_SPACE = re.compile("[" + _PUNKT_SPACE.replace(" ", "") + "]")
 _NEXT_PARAGRAPH = "\n\nX"  # what Punkt sees after a range: see _punkt_cuts
-_ASCII_TOKEN_RES = {  # the flags kept are those ``regex`` and ``re`` number alike
-    nltk: re.compile(nltk.pattern, nltk.flags & (re.I | re.M | re.S | re.X))
-    for nltk in (PunktToken._RE_ELLIPSIS, PunktToken._RE_INITIAL, PunktToken._RE_NUMERIC)
-}
 
 
 # --- paragraphs ---------------------------------------------------------------------------
@@ -118,157 +82,12 @@ def _soft_breaks(text: str, lines: list[tuple[int, int]]) -> set[int]:
 # --- sentences ----------------------------------------------------------------------------
 
 
-class _NewsLanguageVars(PunktLanguageVars):
-    """Punkt's English settings, with curly quotes and guillemets treated like ASCII quotes.
-
-    A period before a closing curly quote is a candidate sentence end, and an opening one
-    is split off the word it precedes (so that "\u201cMr." is the abbreviation "Mr."). Both
-    regexes are compiled with ``re``: whitespace is then what it is for ``str.split`` and
-    the rest of this module, and NLTK's per-match timeout guard, which costs more than
-    the match, is skipped.
-    """
-
-    def period_context_re(self) -> re.Pattern[str]:
-        return _PERIOD_CONTEXT
-
-    def _word_tokenizer_re(self) -> re.Pattern[str]:
-        return _PUNKT_WORD
-
-
-class _CandidatePunkt(PunktSentenceTokenizer):
-    """Punkt that judges a candidate end mark by the tokens up to that mark only.
-
-    Stock Punkt cuts when any token of the candidate's context but the last is a sentence
-    break, including the tokens of the next word: the context of the period in ``Mr.
-    Trump." Then`` is ``Mr. Trump."``, where ``Trump.`` is a break, so it cut after "Mr.".
-    """
-
-    def text_contains_sentbreak(self, text: str) -> bool:
-        parts = _CONTEXT_PARTS.fullmatch(text)
-        if parts is None:
-            return super().text_contains_sentbreak(text)
-        own = sum(1 for _ in self._tokenize_words(parts[1]))
-        tokens = list(self._annotate_tokens(self._tokenize_words(text)))
-        return len(tokens) > own and any(token.sentbreak for token in tokens[:own])
-
-
-class _NewsPunkt(_CandidatePunkt):
-    """``_CandidatePunkt`` with fast paths, deciding as it does (tests check it).
-
-    A plain word and a period, or a ? or !, is always a break; a known abbreviation before a
-    word ("Mr. Clarke") is one when the word is a capitalised sentence starter. Other
-    contexts ("Sept. 11", "2009. Those") go through Punkt's two annotation passes done on
-    token strings (NLTK builds an object and runs timed regexes per token), as they are for
-    untrained parameters: no collocations, no orthographic context, so the orthographic
-    heuristic only says "not a starter" (punctuation, lower case) or "unknown".
-    """
-
-    def text_contains_sentbreak(self, text: str) -> bool:
-        abbreviations = self._params.abbrev_types
-        plain = _PLAIN_BREAK.fullmatch(text)
-        if plain and (plain[1] is None or plain[1].lower() not in abbreviations):
-            return True
-        titled = _ABBREV_WORD.fullmatch(text)
-        if titled and titled[1].lower() in abbreviations:
-            word = titled[2]
-            return word[0].isupper() and word.lower() in self._params.sent_starters
-        words = self._words(text)
-        parts = _CONTEXT_PARTS.fullmatch(text)
-        own = len(self._words(parts[1])) if parts else len(words) - 1
-        return len(words) > own and any(self._sentbreaks(words)[:own])
-
-    def _words(self, text: str) -> list[str]:
-        """Punkt's word tokens of ``text`` (as ``_tokenize_words`` yields them)."""
-        split = self._lang_vars.word_tokenize
-        return [word for line in text.split("\n") if line.strip() for word in split(line)]
-
-    def _sentbreaks(self, words: list[str]) -> list[bool]:
-        """Punkt's sentence-break flags of the tokens but the last, after both passes."""
-        kinds = [self._first_pass(word) for word in words]
-        return [self._second_pass(words, kinds, i) for i in range(len(words) - 1)]
-
-    def _first_pass(self, word: str) -> str | None:
-        """NLTK's ``_first_pass_annotation``: "break", "abbr", "ellipsis" or None."""
-        if word in self._lang_vars.sent_end_chars:
-            return "break"
-        if word.startswith("..") and _token_is(PunktToken._RE_ELLIPSIS, word):
-            return "ellipsis"
-        if word.endswith(".") and not word.endswith(".."):
-            stem = word[:-1].lower()
-            known = self._params.abbrev_types
-            return "abbr" if stem in known or stem.split("-")[-1] in known else "break"
-        return None
-
-    def _second_pass(self, words: list[str], kinds: list[str | None], i: int) -> bool:
-        """NLTK's ``_second_pass_annotation`` of token ``i`` (not the last)."""
-        word, following = words[i], words[i + 1]
-        if not word.endswith("."):
-            return kinds[i] == "break"
-        initial = len(word) == 2 and _token_is(PunktToken._RE_INITIAL, word)
-        if kinds[i] in ("abbr", "ellipsis") and not initial and following[0].isupper():
-            if _punkt_type(following, kinds[i + 1] == "break") in self._params.sent_starters:
-                return True
-        if initial or _punkt_type(word, True) == "##number##":
-            not_starter = following in self.PUNCTUATION or following[0].islower()
-            if not_starter or (initial and following[0].isupper()):  # J. Bach
-                return False
-        return kinds[i] == "break"
-
-    def break_starts(self, text: str) -> list[int]:
-        """Where the sentences of ``text`` after the first start: the starts but the first of
-        ``span_tokenize(text, realign_boundaries=False)``, without NLTK's generators (speed)."""
-        starts = []
-        for match, context in _end_contexts(self._lang_vars.period_context_re(), text):
-            if self.text_contains_sentbreak(context):
-                next_tok = match.start("next_tok")
-                starts.append(match.end() if next_tok < 0 else next_tok)
-        return starts
-
-
-def _token_is(pattern: Any, word: str) -> bool:
-    """Does NLTK's token regex ``pattern`` match ``word``? An ASCII word goes to the same
-    source compiled with ``re`` (NLTK's timed wrapper costs more than the match)."""
-    return (_ASCII_TOKEN_RES[pattern] if word.isascii() else pattern).match(word) is not None
-
-
-def _punkt_type(word: str, drop_period: bool) -> str:
-    """Punkt's type of a token: lower case, numbers as ##number##, the period maybe dropped."""
-    low = word.lower()
-    kind = "##number##" if _token_is(PunktToken._RE_NUMERIC, low) else low
-    return kind[:-1] if drop_period and len(kind) > 1 and kind[-1] == "." else kind
-
-
-def _end_contexts(candidates: re.Pattern[str], text: str) -> list[tuple[re.Match[str], str]]:
-    """NLTK's ``_match_potential_end_contexts`` (candidate end marks and their contexts), with
-    ``str.rfind`` for its per-character loop; its quirk is kept: a space only at the very
-    start of the text since the last candidate counts as none."""
-    rare_space = _RARE_SPACE.search(text)
-    rare = len(text) if rare_space is None else rare_space.start()
-    found = []
-    previous = None
-    word_start = word_stop = 0
-    for match in candidates.finditer(text):
-        at = match.start()
-        if at <= rare:
-            space = text.rfind(" ", word_stop, at)
-        else:
-            space = max(text.rfind(char, word_stop, at) for char in _PUNKT_SPACE)
-        start = space + 1 if space > word_stop else word_start
-        if previous is not None and word_stop <= start:
-            found.append((previous, text[word_start : previous.end("after_tok")]))
-        previous, word_start, word_stop = match, start, at
-    if previous is not None:
-        found.append((previous, text[word_start : previous.end("after_tok")]))
-    return found
-
-
 @lru_cache(maxsize=1)
-def _punkt() -> _NewsPunkt:
+def _punkt() -> Punkt:
     """The sentence splitter, built once from the shipped abbreviation and starter lists."""
-    params = PunktParameters()
-    params.abbrev_types = {entry.lower() for entry in word_list("abbreviations.txt")}
-    params.sent_starters = {entry.lower() for entry in word_list("sentence_starters.txt")}
-    return _NewsPunkt(params, lang_vars=_NewsLanguageVars())
+    abbreviations = frozenset(entry.lower() for entry in word_list("abbreviations.txt"))
+    starters = frozenset(entry.lower() for entry in word_list("sentence_starters.txt"))
+    return Punkt(abbreviations, starters)
 
 
 def _punkt_cuts(chunk: str, offset: int) -> list[int]:

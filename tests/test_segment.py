@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
+from perspectives import punkt
 from perspectives import segment as segment_module
 from perspectives.model import Paragraph, Sentence
 from perspectives.segment import segment, split_paragraphs, split_sentences, tokenize
@@ -328,16 +337,65 @@ def test_spans_slice_the_original_text_exactly(text: str) -> None:
             )
 
 
+class _CandidatePunkt(PunktSentenceTokenizer):
+    """NLTK's Punkt, with the news marks and the candidate rule that ``perspectives.punkt``
+    documents: a candidate end mark is judged by the tokens up to that mark only."""
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        parts = re.fullmatch(rf"(\s*\S*?[.?!])(?:\s+\S+|{punkt._NON_WORD})", text)
+        if parts is None:
+            return super().text_contains_sentbreak(text)
+        own = sum(1 for _ in self._tokenize_words(parts[1]))
+        tokens = list(self._annotate_tokens(self._tokenize_words(text)))
+        return len(tokens) > own and any(token.sentbreak for token in tokens[:own])
+
+
+class _NewsVars(PunktLanguageVars):
+    def period_context_re(self) -> re.Pattern[str]:
+        return punkt.PERIOD_CONTEXT
+
+    def _word_tokenizer_re(self) -> re.Pattern[str]:
+        return punkt.WORD
+
+
+@pytest.fixture(scope="module")
+def nltk_punkt() -> _CandidatePunkt:
+    ours = segment_module._punkt()
+    params = PunktParameters()
+    params.abbrev_types = set(ours.abbreviations)
+    params.sent_starters = set(ours.starters)
+    return _CandidatePunkt(params, lang_vars=_NewsVars())
+
+
+def test_punkt_restates_nltk_templates_and_token_classes() -> None:
+    """The regexes are NLTK's: a new NLTK release that changes them fails here."""
+    assert punkt.PERIOD_CONTEXT_TEMPLATE == PunktLanguageVars._period_context_fmt
+    assert punkt.WORD_TEMPLATE == PunktLanguageVars._word_tokenize_fmt
+    assert punkt._MULTI_CHAR == PunktLanguageVars._re_multi_char_punct
+    assert punkt._WORD_START.startswith(PunktLanguageVars._re_word_start[:-1])
+    nltk_classes = {
+        "ellipsis": PunktToken._RE_ELLIPSIS,
+        "initial": PunktToken._RE_INITIAL,
+        "number": PunktToken._RE_NUMERIC,
+    }
+    assert punkt.TOKEN_PATTERNS == {kind: rx.pattern for kind, rx in nltk_classes.items()}
+
+
 @settings(max_examples=400, deadline=None)
 @given(TEXTS)
-def test_fast_paths_decide_as_punkt_does(text: str) -> None:
-    fast = segment_module._punkt()
-    plain = segment_module._CandidatePunkt(fast._params, lang_vars=fast._lang_vars)
-    assert list(fast.span_tokenize(text, realign_boundaries=False)) == list(
-        plain.span_tokenize(text, realign_boundaries=False)
-    )
-    starts = [start for start, _ in plain.span_tokenize(text, realign_boundaries=False)]
-    assert fast.break_starts(text) == starts[1:]
+def test_punkt_decides_as_nltk_does(nltk_punkt, text: str) -> None:
+    starts = [start for start, _ in nltk_punkt.span_tokenize(text, realign_boundaries=False)]
+    assert segment_module._punkt().break_starts(text) == starts[1:]
+
+
+def test_punkt_decides_as_nltk_does_on_real_articles(nltk_punkt, seed_text, benchmarks_dir):
+    texts = [seed_text] + [
+        path.read_text(encoding="utf-8")
+        for path in sorted((benchmarks_dir / "polnear-open" / "text").glob("*.txt"))
+    ]
+    for text in texts:
+        starts = [s for s, _ in nltk_punkt.span_tokenize(text, realign_boundaries=False)]
+        assert segment_module._punkt().break_starts(text) == starts[1:]
 
 
 def test_benchmark_texts_segment_cleanly(benchmarks_dir) -> None:
