@@ -331,6 +331,18 @@ def test_speaker_noun_qualified_by_a_phrase_is_the_speaker():
     assert m.speaker_mention == "The mother of three"
 
 
+def test_adjectives_before_a_title_belong_to_the_description():
+    text = (
+        'On "Fox News Sunday," Republican vice-presidential nominee Gov. Mike Pence said '
+        'the tweet was only "to mock" his rival.'
+    )
+    (q,) = extract(text)
+    assert (q.kind, q.speaker) == ("mixed", "Mike Pence")
+    assert q.speaker_description == "Republican vice-presidential nominee Gov."
+    (r,) = extract("Former national security adviser Susan Rice said the deal was good.")
+    assert r.speaker_description == "Former national security adviser"
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -121,6 +121,8 @@ def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | Non
     while k - 1 >= lo:
         if _np_token(toks, k - 1):
             k -= 1
+            if not budget and _role_noun(toks[k]):  # `vice-presidential nominee Gov. Pence`
+                budget = 2
         elif budget and _plain_lower(toks[k - 1]):
             k, budget = k - 1, budget - 1
         else:
@@ -312,6 +314,11 @@ def _sentence_opener(toks: Sequence[Token], i: int, hi: int) -> bool:
 @lru_cache(maxsize=1)
 def _sentence_adverbs() -> frozenset[str]:
     return frozenset(word_list("sentence_adverbs.txt"))
+
+
+def _role_noun(t: Token) -> bool:
+    """A lower-case title or speaker noun (`nominee`, `adviser`), which adjectives may precede."""
+    return t.text.islower() and (t.lower in lexicon().titles or t.lower in lexicon().speaker_nouns)
 
 
 def _plain_lower(t: Token) -> bool:
