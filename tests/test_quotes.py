@@ -343,6 +343,23 @@ def test_adjectives_before_a_title_belong_to_the_description():
     assert r.speaker_description == "Former national security adviser"
 
 
+def test_a_sent_message_speaks_for_its_sender():
+    text = 'Following a meeting, the council issued a statement calling the test "a violation."'
+    (q,) = extract(text)
+    assert (q.speaker, q.cue) == ("council", "calling")
+    (r,) = extract("The ministry released a brief statement saying the talks had failed.")
+    assert r.speaker == "ministry"
+    (email,) = extract("He received an email saying the deal was off.")
+    assert email.speaker_mention == "an email"
+
+
+def test_went_on_to_say_takes_the_subject_of_go():
+    (q,) = extract("Sanders went on to say that the country had moved on.")
+    assert (q.speaker, q.text) == ("Sanders", "the country had moved on")
+    text = '"It is insane," Sanders said, going on to say that the country had moved on.'
+    assert [q.speaker for q in extract(text)] == ["Sanders", "Sanders"]
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -17,7 +17,8 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", 
 @dataclass(frozen=True)
 class Lexicon:
     """Cue forms (form -> lemma), weak cues, cues taking an infinitive or an object, verb +
-    particle cues (`call for`), phrases and the noun/title lists of speakers."""
+    particle cues (`call for`), phrases, the noun/title lists of speakers and the verbs that
+    send a message (`issued a statement`)."""
 
     cue_forms: dict[str, str]
     weak_lemmas: frozenset[str]
@@ -30,6 +31,7 @@ class Lexicon:
     speaker_nouns: frozenset[str]
     titles: frozenset[str]
     skip: frozenset[str]
+    senders: frozenset[str]
 
     def lemma(self, word: str) -> str | None:
         return self.cue_forms.get(word.lower())
@@ -67,4 +69,5 @@ def lexicon() -> Lexicon:
         speaker_nouns=frozenset(w.lower() for w in word_list("speaker_nouns.txt")),
         titles=frozenset(w.lower() for w in word_list("titles.txt")),
         skip=frozenset(w.lower() for w in word_list("attribution_skip.txt")),
+        senders=frozenset(w.lower() for w in word_list("sender_verbs.txt")),
     )

@@ -89,11 +89,24 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
 def modifies_noun(toks: Sequence[Token], i: int, lo: int = 0) -> bool:
     """`migrants saying ...`: a participle right after a noun modifies it, so the noun is not
     its subject; its speaker is the sentence's (unless the noun is a speaker or a document
-    itself: `a statement calling ...`)."""
+    itself: `a statement calling ...`, unless its sender is the subject: `the council issued
+    a statement calling ...`)."""
     if i >= len(toks) or i - 1 < lo or toks[i].lower not in lexicon().participles:
         return False
     prev = toks[i - 1]
-    return prev.is_word and prev.lower not in _may_precede_participle()
+    if not prev.is_word:
+        return False
+    return prev.lower not in _may_precede_participle() or _sent_message(toks, i - 1, lo)
+
+
+def _sent_message(toks: Sequence[Token], noun: int, lo: int) -> bool:
+    """Is the noun at ``noun`` the object of a sending verb (`issued a brief statement`)?"""
+    j, budget = noun - 1, 2
+    while j >= lo and budget and _plain_lower(toks[j]) and toks[j].lower not in lexicon().senders:
+        j, budget = j - 1, budget - 1
+    if j >= lo and toks[j].lower in DETERMINERS:
+        j -= 1
+    return j >= lo and toks[j].lower in lexicon().senders
 
 
 @lru_cache(maxsize=1)
@@ -335,7 +348,12 @@ def _modifier_before_noun(toks: Sequence[Token], k: int, hi: int) -> bool:
     if not _plain_lower(toks[k]):
         return False
     nouns = lexicon().speaker_nouns
-    return any(toks[n].lower in nouns or toks[n].is_cap for n in range(k + 1, min(k + 3, hi)))
+    for n in range(k + 1, min(k + 3, hi)):
+        if toks[n].lower in nouns or toks[n].is_cap:
+            return True
+        if not _plain_lower(toks[n]):  # `issued a statement`: a verb, not an adjective
+            return False
+    return False
 
 
 def _apposition_after(toks: Sequence[Token], mention: Mention, k: int, hi: int) -> Mention:

@@ -31,6 +31,7 @@ _QUOTE_REACH = 8
 _FAR = 1 << 62
 _MIN_CONTENT_WORDS = 3
 _CLAUSE_OPENERS = frozenset({"that", "whether", ":"})
+_GO = frozenset({"go", "goes", "went", "gone", "going"})  # `went on to say`
 _GERUND_LEADS = frozenset({"by", "for", "while", "when", "after", "before"})
 _CONJUNCTIONS = frozenset(
     "but and yet so while because although though since as when if after before where".split()
@@ -181,6 +182,8 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
         prev = ","
     if prev == "as" and k > 2 and toks[k - 2].lower == "quoted" and toks[k - 3].lower in _BE:
         return _quoted_as(toks, k, cue)
+    if prev == "to" and k > 2 and toks[k - 2].lower == "on" and toks[k - 3].lower in _GO:
+        return _went_on_to(toks, k, cue)
     participle = tok.lower in lexicon().participles
     if participle and (prev == "," or prev.lower() in _GERUND_LEADS or modifies_noun(toks, k)):
         return _after_cue(toks, k, _sentence_subject(toks, k), cue, "participle")
@@ -207,6 +210,17 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
             return _content(toks, 0, k - 1, cue, m, "inverted-trailing")
         return _after_cue(toks, k, _apposed_subject(toks, k), cue, "apposed-subject")
     return None
+
+
+def _went_on_to(toks: Sequence[Token], k: int, cue: Span) -> Draft | None:
+    """`X went on to say that ...`, `..., going on to say ...`: the subject is that of `go`."""
+    go = k - 3
+    if toks[go].lower == "going":
+        return _after_cue(toks, k, _sentence_subject(toks, go), cue, "participle")
+    m = mention_before(toks, go, 0)
+    if m is None or not _open_subject(toks, _index_at(toks, m.start, start=True)):
+        return None
+    return _after_cue(toks, k, m, cue, "subject-verb")
 
 
 def _closes_sentence(toks: Sequence[Token], m: Mention) -> bool:
