@@ -360,6 +360,25 @@ def test_went_on_to_say_takes_the_subject_of_go():
     assert [q.speaker for q in extract(text)] == ["Sanders", "Sanders"]
 
 
+def test_the_object_of_an_opening_preposition_is_not_a_subject():
+    text = "In a Facebook message posted Friday, Cruz said he would vote for Trump."
+    assert [(q.speaker, q.text) for q in extract(text)] == [("Cruz", "he would vote for Trump")]
+    (kerry,) = extract("Secretary of State John F. Kerry said the talks would resume.")
+    assert kerry.speaker == "John F. Kerry"
+
+
+def test_middle_initials_and_offices_of_a_name():
+    (q,) = extract("House Speaker Paul D. Ryan (R-Wis.) said the shootings were heartbreaking.")
+    assert (q.speaker, q.speaker_description) == ("Paul D. Ryan", "House Speaker")
+    (k,) = extract("Secretary of State John F. Kerry said the talks would resume.")
+    assert (k.speaker, k.speaker_description) == ("John F. Kerry", "Secretary of State")
+    (c,) = extract("Director of National Intelligence James Clapper said the threat was real.")
+    assert (c.speaker, c.speaker_description) == (
+        "James Clapper",
+        "Director of National Intelligence",
+    )
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

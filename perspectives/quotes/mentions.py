@@ -22,10 +22,10 @@ _APPOSITION_TOKENS = 16
 _QUANTIFIERS = frozenset("another about nearly almost some only just over under roughly".split())
 _SENTENCE_MARKS = frozenset(".!?:;\"“”'")
 _COUNTS = frozenset("one another two three several some many".split())  # `said one source`
-_PREPOSITIONS = frozenset("in on from at for of with across around near inside outside".split())
+PREPOSITIONS = frozenset("in on from at for of with across around near inside outside".split())
 # Plural agent nouns outside the speaker-noun list still head a subject ("environmentalists say").
 AGENT_SUFFIXES = ("ists", "ors", "ians", "ants", "ents")
-_PARTICIPLE_OBJECTS = _PREPOSITIONS | {"by", "to", "about", "into", "over", "under"}
+_PARTICIPLE_OBJECTS = PREPOSITIONS | {"by", "to", "about", "into", "over", "under"}
 _QUALIFIER_TOKENS = 9  # how far back a qualifying phrase may reach from the cue
 _OBJECTS = frozenset("him her them us me".split())
 _CLAUSE_LINKS = frozenset("and but or so yet while as when because although though".split())
@@ -155,11 +155,26 @@ def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | Non
             return Mention(
                 owner.start, toks[j].end, owner.kind, owner.name_start, owner.name_end, description
             )
-    if k - 1 >= lo and toks[k - 1].lower in _PREPOSITIONS:
+        if owner is not None and toks[k - 2].lower in lexicon().titles:
+            holder = _office_holder(toks, owner, k, j)
+            if holder is not None:
+                return holder
+    if k - 1 >= lo and toks[k - 1].lower in PREPOSITIONS:
         qualified = _qualified(toks, j, lo)
         if qualified is not None:
             return qualified
     return _coordinated(toks, _build(toks, k, j), k, lo)
+
+
+def _office_holder(toks: Sequence[Token], office: Mention, k: int, j: int) -> Mention | None:
+    """`Secretary of State John F. Kerry`: a title `of` a capitalised name, then a person.
+    The person is the last two capitalised words (with any initial between them)."""
+    words = [n for n in range(k, j + 1) if toks[n].is_cap and len(toks[n].text) > 1]
+    if len(words) < 3:
+        return None
+    first = words[-2]
+    description = (office.start, toks[first - 1].end)
+    return Mention(office.start, toks[j].end, "name", toks[first].start, toks[j].end, description)
 
 
 def _relative(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
@@ -185,7 +200,7 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
     phrase ending at token ``j``. The mention spans both; the phrase is its description."""
     for p in range(j - 1, max(lo, j - _QUALIFIER_TOKENS), -1):
         t = toks[p]
-        if t.lower in _PREPOSITIONS:
+        if t.lower in PREPOSITIONS:
             if toks[p - 1].lower in lexicon().speaker_nouns:
                 head = mention_before(toks, p, lo)
                 if head is None or head.kind == "pronoun" or head.end != toks[p - 1].end:
@@ -380,6 +395,8 @@ def _build(toks: Sequence[Token], k: int, j: int) -> Mention | None:
     n = j
     while n >= k and _name_token(toks[n], titles):
         n -= 1
+        if n - 2 >= k and _initial(toks, n) and _name_token(toks[n - 2], titles):
+            n -= 2  # a middle initial: `John F. Kerry`
     if n == j > k and toks[j].is_cap and _is_abbrev_period(toks, j - 1):
         n -= 1  # `Mr. King`: a title word after `Mr.` is a surname
     if _heading(toks[n + 1 : j + 1]):
@@ -395,6 +412,17 @@ def _build(toks: Sequence[Token], k: int, j: int) -> Mention | None:
         )
     kind = "group" if toks[k].lower in DETERMINERS else "name"
     return Mention(toks[k].start, toks[j].end, kind, name_start, toks[j].end, description)
+
+
+def _initial(toks: Sequence[Token], n: int) -> bool:
+    """Is token ``n`` the period of an initial (`F.`)?"""
+    letter = toks[n - 1]
+    return (
+        toks[n].text == "."
+        and len(letter.text) == 1
+        and letter.is_cap
+        and letter.end == toks[n].start
+    )
 
 
 def _heading(words: Sequence[Token]) -> bool:

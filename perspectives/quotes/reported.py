@@ -18,6 +18,7 @@ from .lexicon import lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
 from .mentions import (
     POSSESSIVE,
+    PREPOSITIONS,
     TIME_WORDS,
     Mention,
     mention_after,
@@ -246,9 +247,12 @@ def _after_comma(toks: Sequence[Token], first: int) -> bool:
 def _open_subject(toks: Sequence[Token], first: int) -> bool:
     """Does the subject ending at the cue open its clause? Leading conjunctions and a
     prepositional tail of the subject (`supporters in Congress say`) are allowed; an earlier
-    cue, quotation mark or comma means the mention belongs to another clause."""
+    cue, quotation mark or comma means the mention belongs to another clause, and an
+    opening preposition makes it an object (`In a message posted Friday, ...`)."""
     if first == 0 or toks[first - 1].lower in _CLAUSE_OPENERS | _CONJUNCTIONS:
         return True
+    if first == 1 and toks[0].lower in PREPOSITIONS:
+        return False
     lead = toks[:first]
     for n in range(len(lead) - 1, -1, -1):  # a sentence end the splitter missed (`."  X said`)
         if lead[n].text in ".!?" and all(t.text in QUOTE_TOKENS for t in lead[n + 1 :]):
