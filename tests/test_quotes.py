@@ -448,6 +448,10 @@ def test_quote_inside_a_running_clause_is_mixed():
 def test_review_cases_stay_right():
     (day,) = extract("Officials said Friday's attack was planned for weeks.")
     assert day.text == "Friday's attack was planned for weeks"
+    (week,) = extract("The president told reporters this weekend he would campaign in Ohio.")
+    assert week.text == "he would campaign in Ohio"
+    (year,) = extract("She said last year was the hottest on record.")
+    assert year.text == "last year was the hottest on record"
     for text in ('He said "yes" before the vote.', 'She told the BBC "we are ready" last week.'):
         (q,) = extract(text)
         assert q.kind == "direct"

@@ -463,8 +463,8 @@ def _year(t: Token) -> bool:
 
 TIME_LEADS = frozenset({"on", "last", "this", "late", "early", "in", "since"})
 TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday week month year "
-    "tonight".split()
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday week weekend "
+    "month year tonight".split()
 )
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()

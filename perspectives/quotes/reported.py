@@ -32,6 +32,7 @@ _QUOTE_REACH = 8
 _FAR = 1 << 62
 _MIN_CONTENT_WORDS = 3
 _CLAUSE_OPENERS = frozenset({"that", "whether", ":"})
+_DEICTIC = frozenset({"this", "last", "next"})
 _GO = frozenset({"go", "goes", "went", "gone", "going"})  # `went on to say`
 _GERUND_LEADS = frozenset({"by", "for", "while", "when", "after", "before"})
 _CONJUNCTIONS = frozenset(
@@ -365,6 +366,10 @@ def _skip_time(toks: Sequence[Token], j: int) -> int:
         return j
     if toks[j].lower in {"on", "last"} and toks[j + 1].is_cap:
         return j + 2
+    if toks[j].lower in _DEICTIC and toks[j + 1].lower in TIME_WORDS:  # `told X this weekend`
+        after = toks[j + 2] if j + 2 < len(toks) else None
+        if after is None or (after.text not in POSSESSIVE and after.lower not in _FINITE):
+            return j + 2
     nxt = toks[j + 1]
     if toks[j].lower in TIME_WORDS and nxt.text not in POSSESSIVE and nxt.lower not in _FINITE:
         return j + 1
