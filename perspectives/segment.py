@@ -163,7 +163,7 @@ def segment(text: str) -> tuple[Paragraph, ...]:
 # --- tokens -------------------------------------------------------------------------------
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """A regex source matching exactly ``words``, shaped as a prefix trie (fast in ``re``)."""
     trie: dict = {}
     for word in words:
@@ -197,7 +197,7 @@ def _token_re() -> re.Pattern[str]:
     return re.compile(
         r"\d+(?:[.,]\d+)+"  # 3.5 100,000 1,234.56
         rf"|(?=[^\W\d_]{{1,{guard}}}\.)(?:"
-        rf"(?i:{_trie_pattern(abbreviations)})\.(?=\s*\S)"  # Dr. Feb. Retd. Ph.D., not last
+        rf"(?i:{trie_pattern(abbreviations)})\.(?=\s*\S)"  # Dr. Feb. Retd. Ph.D., not last
         r"|(?:[^\W\d_]\.){2,}"  # U.S. a.m. e.g.
         r"|[A-Z]\.(?=\s+[A-Z]))"  # an initial: George W. Bush
         r"|[^\W_]+(?:['\u2019-][^\W_]+)*"  # a word, with internal apostrophes and hyphens
