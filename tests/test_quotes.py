@@ -379,6 +379,20 @@ def test_middle_initials_and_offices_of_a_name():
     )
 
 
+def test_a_finding_by_someone_and_a_coordinated_but():
+    (q,) = extract("A report by the Congressional Budget Office said the plan would add to debt.")
+    assert (q.speaker_mention, q.speaker_description) == (
+        "A report by the Congressional Budget Office",
+        "by the Congressional Budget Office",
+    )
+    (c,) = extract("Clinton praised the plan but has said she would change it.")
+    assert (c.speaker, c.text, c.provenance["quote_rule"]) == (
+        "Clinton",
+        "she would change it",
+        "coordinated",
+    )
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

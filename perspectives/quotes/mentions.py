@@ -159,7 +159,7 @@ def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | Non
             holder = _office_holder(toks, owner, k, j)
             if holder is not None:
                 return holder
-    if k - 1 >= lo and toks[k - 1].lower in PREPOSITIONS:
+    if k - 1 >= lo and (toks[k - 1].lower in PREPOSITIONS or toks[k - 1].lower == "by"):
         qualified = _qualified(toks, j, lo)
         if qualified is not None:
             return qualified
@@ -200,10 +200,11 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
     phrase ending at token ``j``. The mention spans both; the phrase is its description."""
     for p in range(j - 1, max(lo, j - _QUALIFIER_TOKENS), -1):
         t = toks[p]
-        if t.lower in PREPOSITIONS:
-            if toks[p - 1].lower in lexicon().speaker_nouns:
-                head = mention_before(toks, p, lo)
-                if head is None or head.kind == "pronoun" or head.end != toks[p - 1].end:
+        if t.lower in PREPOSITIONS or t.lower == "by":
+            n = p - 1 if toks[p - 1].lower not in lexicon().skip else p - 2  # `conducted by`
+            if n >= lo and toks[n].lower in lexicon().speaker_nouns:
+                head = mention_before(toks, n + 1, lo)
+                if head is None or head.kind == "pronoun" or head.end != toks[n].end:
                     return None
                 if not _opens_clause(toks, head.start, lo):
                     continue  # `the talks with leaders of the opposition`: embedded

@@ -32,6 +32,8 @@ _QUOTE_REACH = 8
 _FAR = 1 << 62
 _MIN_CONTENT_WORDS = 3
 _CLAUSE_OPENERS = frozenset({"that", "whether", ":"})
+_COORDINATED = frozenset({"and", "but"})  # `... but has said`
+_NEGATIONS = frozenset({"not", "never"})  # `and not intended to`: a negated verb is no cue
 _DEICTIC = frozenset({"this", "last", "next"})
 _GO = frozenset({"go", "goes", "went", "gone", "going"})  # `went on to say`
 _GERUND_LEADS = frozenset({"by", "for", "while", "when", "after", "before"})
@@ -189,7 +191,7 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
     participle = tok.lower in lexicon().participles
     if participle and (prev == "," or prev.lower() in _GERUND_LEADS or modifies_noun(toks, k)):
         return _after_cue(toks, k, _sentence_subject(toks, k), cue, "participle")
-    if prev == "and":
+    if _coordinated_verb(toks, k):
         return _after_cue(toks, k, _sentence_subject(toks, k), cue, "coordinated")
     m = mention_before(toks, k, 0)
     if m is not None:
@@ -212,6 +214,15 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
             return _content(toks, 0, k - 1, cue, m, "inverted-trailing")
         return _after_cue(toks, k, _apposed_subject(toks, k), cue, "apposed-subject")
     return None
+
+
+def _coordinated_verb(toks: Sequence[Token], k: int) -> bool:
+    """Is the cue at ``k`` a verb coordinated with an earlier one, sharing its subject
+    (`... and said`, `... but has said`)?"""
+    c = k - 1
+    while c > 0 and toks[c].lower in lexicon().skip and toks[c].lower not in _NEGATIONS:
+        c -= 1
+    return c > 0 and toks[c].lower in _COORDINATED
 
 
 def _went_on_to(toks: Sequence[Token], k: int, cue: Span) -> Draft | None:
