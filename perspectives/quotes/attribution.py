@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from .lexicon import DETERMINERS, function_words, lexicon
 from .marks import QUOTE_TOKENS
-from .mentions import Mention, mention_after, mention_before
+from .mentions import mention_after, mention_before
+from .names import Mention
 from .tokens import Token
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})

@@ -18,7 +18,8 @@ from .attribution import Attribution, after_quote, before_quote, is_cue, sentenc
 from .draft import Draft
 from .lexicon import DETERMINERS, function_words
 from .marks import QUOTE_TOKENS, QuotedSpan
-from .mentions import TIME_LEADS, Mention
+from .mentions import TIME_LEADS
+from .names import Mention
 from .tokens import Token, TokenIndex
 
 _MIN_SENTENCE_WORDS = 4

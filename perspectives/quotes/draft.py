@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Span
-from .mentions import Mention
+from .names import Mention
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,15 +9,13 @@ political analyst based in Karachi"). A mention splits into a name part and a de
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import word_list
 from .lexicon import DETERMINERS, SUBJECT_PRONOUNS, function_words, lexicon
+from .names import NAME_PARTICLES, POSSESSIVE, Mention, build_mention, is_abbrev_period
 from .tokens import Token
 
-POSSESSIVE = frozenset({"'s", "’s"})
-NAME_PARTICLES = frozenset({"bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn"})
 _APPOSITION_TOKENS = 16
 _QUANTIFIERS = frozenset("another about nearly almost some only just over under roughly".split())
 _SENTENCE_MARKS = frozenset(".!?:;\"“”'")
@@ -27,29 +25,8 @@ PREPOSITIONS = frozenset("in on from at for of with across around near inside ou
 AGENT_SUFFIXES = ("ists", "ors", "ians", "ants", "ents")
 _PARTICIPLE_OBJECTS = PREPOSITIONS | {"by", "to", "about", "into", "over", "under"}
 _QUALIFIER_TOKENS = 9  # how far back a qualifying phrase may reach from the cue
-_OBJECTS = frozenset("him her them us me".split())
 _CLAUSE_LINKS = frozenset("and but or so yet while as when because although though".split())
 _CLAUSE_WORDS = frozenset("who which that whom whose is are was were has have had".split())
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A speaker mention: its span, its name span (if a name is in it) and a description."""
-
-    start: int
-    end: int
-    kind: str  # "pronoun", "name" (ends in a proper name) or "group" (common-noun headed)
-    name_start: int | None = None
-    name_end: int | None = None
-    description: tuple[int, int] | None = None
-
-
-def _is_abbrev_period(toks: Sequence[Token], k: int) -> bool:
-    """A '.' glued to a title or an initial ("Dr.", "J."), which belongs to the mention."""
-    if toks[k].text != "." or k == 0 or toks[k - 1].end != toks[k].start:
-        return False
-    prev = toks[k - 1]
-    return prev.lower in lexicon().titles or (len(prev.text) == 1 and prev.is_cap)
 
 
 def _np_token(toks: Sequence[Token], k: int) -> bool:
@@ -60,7 +37,7 @@ def _np_token(toks: Sequence[Token], k: int) -> bool:
         return False
     if t.is_cap or low in lexicon().titles or t.text in POSSESSIVE or low in NAME_PARTICLES:
         return True
-    if t.text in "()" or _is_abbrev_period(toks, k):
+    if t.text in "()" or is_abbrev_period(toks, k):
         return True
     return low in lexicon().speaker_nouns
 
@@ -163,7 +140,7 @@ def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | Non
         qualified = _qualified(toks, j, lo)
         if qualified is not None:
             return qualified
-    return _coordinated(toks, _build(toks, k, j), k, lo)
+    return _coordinated(toks, build_mention(toks, k, j), k, lo)
 
 
 def _office_holder(toks: Sequence[Token], office: Mention, k: int, j: int) -> Mention | None:
@@ -314,13 +291,13 @@ def mention_after(toks: Sequence[Token], i: int, hi: int) -> Mention | None:
             if (headed or not nxt_cap) and not noun:
                 break
             headed = headed or noun
-        if toks[k].is_word or toks[k].text == ")" or _is_abbrev_period(toks, k):
+        if toks[k].is_word or toks[k].text == ")" or is_abbrev_period(toks, k):
             last = k
         named = named or (toks[k].is_cap and toks[k].lower not in lexicon().titles)
         k += 1
     if last is None:
         return None
-    mention = _build(toks, i, last)
+    mention = build_mention(toks, i, last)
     if mention is None:
         return None
     if last + 2 < hi and toks[last + 1].text == ",":
@@ -379,70 +356,13 @@ def _apposition_after(toks: Sequence[Token], mention: Mention, k: int, hi: int) 
     end = k
     while end + 1 < hi and toks[end + 1].text not in ",;.:—" and end - k < _APPOSITION_TOKENS:
         end += 1
-    if end + 1 < hi and toks[end + 1].text == "." and _is_abbrev_period(toks, end + 1):
+    if end + 1 < hi and toks[end + 1].text == "." and is_abbrev_period(toks, end + 1):
         end += 1
     return _with_description(mention, first.start, toks[end].end)
 
 
 def _with_description(m: Mention, start: int, end: int) -> Mention:
     return Mention(m.start, m.end, m.kind, m.name_start, m.name_end, (start, end))
-
-
-def _build(toks: Sequence[Token], k: int, j: int) -> Mention | None:
-    """A mention over tokens k..j: find the trailing proper name and any leading titles."""
-    if k > j:
-        return None
-    titles = lexicon().titles
-    n = j
-    while n >= k and _name_token(toks[n], titles):
-        n -= 1
-        if n - 2 >= k and _initial(toks, n) and _name_token(toks[n - 2], titles):
-            n -= 2  # a middle initial: `John F. Kerry`
-    if n == j > k and toks[j].is_cap and _is_abbrev_period(toks, j - 1):
-        n -= 1  # `Mr. King`: a title word after `Mr.` is a surname
-    if _heading(toks[n + 1 : j + 1]):
-        return None
-    if n == j:  # ends in a common noun: a group or an office ("provincial authorities")
-        return Mention(toks[k].start, toks[j].end, "group")
-    name_start = toks[n + 1].start
-    description = None
-    if n >= k and any(t.is_word and t.lower not in DETERMINERS for t in toks[k : n + 1]):
-        description = (
-            toks[k].start,
-            toks[n].end if toks[n].text not in POSSESSIVE else toks[n].end,
-        )
-    kind = "group" if toks[k].lower in DETERMINERS else "name"
-    return Mention(toks[k].start, toks[j].end, kind, name_start, toks[j].end, description)
-
-
-def _initial(toks: Sequence[Token], n: int) -> bool:
-    """Is token ``n`` the period of an initial (`F.`)?"""
-    letter = toks[n - 1]
-    return (
-        toks[n].text == "."
-        and len(letter.text) == 1
-        and letter.is_cap
-        and letter.end == toks[n].start
-    )
-
-
-def _heading(words: Sequence[Token]) -> bool:
-    """An upper-case heading (`CONGRESS HAS INVESTIGATED HIM`), not a name: upper-case words
-    holding a verb, pronoun or function word (`NASA ADMINISTRATOR JIM BRIDENSTINE` is a name)."""
-    if len(words) < 3 or not all(t.text.isupper() for t in words):
-        return False
-    lex = lexicon()
-    return any(
-        t.lower in lex.skip
-        or t.lower in function_words()
-        or t.lower in lex.cue_forms
-        or t.lower in _OBJECTS
-        for t in words
-    )
-
-
-def _name_token(t: Token, titles: frozenset[str]) -> bool:
-    return (t.is_cap and t.lower not in titles and t.is_word) or t.lower in NAME_PARTICLES
 
 
 def _time_phrase(toks: Sequence[Token], j: int, lo: int) -> int:

@@ -16,15 +16,8 @@ from .attribution import is_cue
 from .draft import Draft
 from .lexicon import lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
-from .mentions import (
-    POSSESSIVE,
-    PREPOSITIONS,
-    TIME_WORDS,
-    Mention,
-    mention_after,
-    mention_before,
-    modifies_noun,
-)
+from .mentions import PREPOSITIONS, TIME_WORDS, mention_after, mention_before, modifies_noun
+from .names import POSSESSIVE, Mention
 from .tokens import Token, TokenIndex
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})

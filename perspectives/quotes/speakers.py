@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import DETERMINERS, lexicon
-from .mentions import AGENT_SUFFIXES, Mention
+from .mentions import AGENT_SUFFIXES
+from .names import Mention
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,5}?(?:[A-Z][\w'’-]+))\s+\(([A-Z]{2,6})\)")
 _ACRONYM_PAREN = re.compile(r"\([A-Z]{2,6}\)")  # in every _ACRONYM match; cheap to look for

@@ -1,0 +1,93 @@
+"""Names inside a speaker mention: the ``Mention`` record, and where a token range splits
+into titles and a proper name (`Balochistan's Chief Minister Sarfraz Bugti`, `Paul D. Ryan`),
+with upper-case headings told apart from names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import DETERMINERS, function_words, lexicon
+from .tokens import Token
+
+POSSESSIVE = frozenset({"'s", "’s"})
+NAME_PARTICLES = frozenset({"bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn"})
+_OBJECTS = frozenset("him her them us me".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention: its span, its name span (if a name is in it) and a description."""
+
+    start: int
+    end: int
+    kind: str  # "pronoun", "name" (ends in a proper name) or "group" (common-noun headed)
+    name_start: int | None = None
+    name_end: int | None = None
+    description: tuple[int, int] | None = None
+
+
+def is_abbrev_period(toks: Sequence[Token], k: int) -> bool:
+    """A '.' glued to a title or an initial ("Dr.", "J."), which belongs to the mention."""
+    if toks[k].text != "." or k == 0 or toks[k - 1].end != toks[k].start:
+        return False
+    prev = toks[k - 1]
+    return prev.lower in lexicon().titles or (len(prev.text) == 1 and prev.is_cap)
+
+
+def build_mention(toks: Sequence[Token], k: int, j: int) -> Mention | None:
+    """A mention over tokens k..j: find the trailing proper name and any leading titles."""
+    if k > j:
+        return None
+    titles = lexicon().titles
+    n = j
+    while n >= k and name_token(toks[n], titles):
+        n -= 1
+        if n - 2 >= k and _initial(toks, n) and name_token(toks[n - 2], titles):
+            n -= 2  # a middle initial: `John F. Kerry`
+    if n == j > k and toks[j].is_cap and is_abbrev_period(toks, j - 1):
+        n -= 1  # `Mr. King`: a title word after `Mr.` is a surname
+    if _heading(toks[n + 1 : j + 1]):
+        return None
+    if n == j:  # ends in a common noun: a group or an office ("provincial authorities")
+        return Mention(toks[k].start, toks[j].end, "group")
+    name_start = toks[n + 1].start
+    description = None
+    if n >= k and any(t.is_word and t.lower not in DETERMINERS for t in toks[k : n + 1]):
+        description = (
+            toks[k].start,
+            toks[n].end if toks[n].text not in POSSESSIVE else toks[n].end,
+        )
+    kind = "group" if toks[k].lower in DETERMINERS else "name"
+    return Mention(toks[k].start, toks[j].end, kind, name_start, toks[j].end, description)
+
+
+def _initial(toks: Sequence[Token], n: int) -> bool:
+    """Is token ``n`` the period of an initial (`F.`)?"""
+    letter = toks[n - 1]
+    return (
+        toks[n].text == "."
+        and len(letter.text) == 1
+        and letter.is_cap
+        and letter.end == toks[n].start
+    )
+
+
+def _heading(words: Sequence[Token]) -> bool:
+    """An upper-case heading (`CONGRESS HAS INVESTIGATED HIM`), not a name: upper-case words
+    holding a verb, pronoun or function word (`NASA ADMINISTRATOR JIM BRIDENSTINE` is a name)."""
+    if len(words) < 3 or not all(t.text.isupper() for t in words):
+        return False
+    lex = lexicon()
+    return any(
+        t.lower in lex.skip
+        or t.lower in function_words()
+        or t.lower in lex.cue_forms
+        or t.lower in _OBJECTS
+        for t in words
+    )
+
+
+def name_token(t: Token, titles: frozenset[str]) -> bool:
+    """A capitalised word that is not a title, or a particle of a name (`bin`, `van`)."""
+    return (t.is_cap and t.lower not in titles and t.is_word) or t.lower in NAME_PARTICLES
