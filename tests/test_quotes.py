@@ -393,6 +393,21 @@ def test_a_finding_by_someone_and_a_coordinated_but():
     )
 
 
+def test_a_speakers_words_inside_their_own_quote_are_not_counted_twice():
+    text = 'Ban Ki-moon condemned what he called a "brazen breach" of U.N. resolutions.'
+    (q,) = extract(text)
+    assert (q.speaker, q.cue, q.text) == (
+        "Ban Ki-moon",
+        "condemned",
+        'what he called a "brazen breach" of U.N. resolutions',
+    )
+    assert q.quote_id.endswith("q001")
+    text = "Lynch said the nonstop demands of the job, as she noted, erase barriers."
+    assert [(q.speaker, q.cue) for q in extract(text)] == [("Lynch", "said")]
+    two = extract('Trump said the deal was terrible. Clinton called it "a disaster."')
+    assert [(q.speaker, q.kind) for q in two] == [("Trump", "indirect"), ("Clinton", "mixed")]
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

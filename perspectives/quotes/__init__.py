@@ -121,7 +121,34 @@ def _records(article: Article, drafts: list[Draft]) -> list[Quote]:
         else:
             resolution = resolver.resolve(mention)
             speakers[n] = (resolution.speaker, resolution.rule)
-    return [_quote(article, n, d, *speakers[n]) for n, d in enumerate(drafts)]
+    nested = _nested(drafts, [speakers[n][0] for n in range(len(drafts))])
+    kept = [n for n in range(len(drafts)) if n not in nested]
+    return [_quote(article, i, drafts[n], *speakers[n]) for i, n in enumerate(kept)]
+
+
+def _nested(drafts: list[Draft], speakers: list[str | None]) -> set[int]:
+    """Drafts whose cue and content lie inside the content of another draft of the same
+    speaker (`Ban condemned what he called "a brazen breach"`; `Lynch said ..., she noted,
+    ...`): one stretch of a speaker's words is one quote, not counted twice. The outer one
+    stays. One sweep per speaker, in order of where each attribution begins."""
+    by_speaker: dict[str, list[tuple[int, int, int]]] = {}
+    for n, (d, speaker) in enumerate(zip(drafts, speakers, strict=True)):
+        if speaker is not None:
+            begin = min(d.start, d.cue.start) if d.cue is not None else d.start
+            by_speaker.setdefault(speaker, []).append((begin, -d.end, n))
+    nested = set()
+    for items in by_speaker.values():
+        cover = None  # the draft reaching furthest among those begun so far
+        for begin, _, n in sorted(items):
+            if (
+                cover is not None
+                and drafts[cover].start <= begin
+                and drafts[n].end <= drafts[cover].end
+            ):
+                nested.add(n)
+            elif cover is None or drafts[n].end > drafts[cover].end:
+                cover = n
+    return nested
 
 
 def _anchor(draft: Draft) -> int:
