@@ -408,6 +408,14 @@ def test_a_speakers_words_inside_their_own_quote_are_not_counted_twice():
     assert [(q.speaker, q.kind) for q in two] == [("Trump", "indirect"), ("Clinton", "mixed")]
 
 
+def test_a_second_speakers_clause_after_and_is_not_the_first_ones():
+    text = 'Trump said the deal was "terrible," and Clinton called it "a disaster."'
+    assert [(q.speaker, q.text) for q in extract(text)] == [
+        ("Trump", 'the deal was "terrible,"'),
+        ("Clinton", 'it "a disaster."'),
+    ]
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -20,6 +20,7 @@ _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "
 _MAX_CUE_DISTANCE = 24
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _DASHES = frozenset("―—–")
+_COORDINATORS = frozenset({"and", "but", "or"})
 _NOT_SUBJECT = frozenset({"and", "but", "or", "as", "when", "while", "which", "who", "that", "so"})
 
 
@@ -104,9 +105,11 @@ def _window_subject(toks: Sequence[Token], first: int, c: int) -> Mention | None
 
 def _opens_window(toks: Sequence[Token], first: int, start: int) -> bool:
     """Does the mention open the words after the quote (`panel Chairman X said` allowed: at
-    most two lower-case modifiers before it)?"""
+    most two lower-case modifiers before it; `"...," and X called it` is a new clause)?"""
     lead = [t for t in toks[first:] if t.start < start]
-    return len(lead) <= 2 and all(t.text.islower() and not is_cue(t) for t in lead)
+    return len(lead) <= 2 and all(
+        t.text.islower() and not is_cue(t) and t.lower not in _COORDINATORS for t in lead
+    )
 
 
 def before_quote(toks: Sequence[Token]) -> Attribution | None:

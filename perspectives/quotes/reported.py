@@ -24,6 +24,7 @@ _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "
 _QUOTE_REACH = 8
 _FAR = 1 << 62
 _MIN_CONTENT_WORDS = 3
+_NEW_SUBJECT = 6  # how far a coordinated clause's cue may follow its `and`
 _CLAUSE_OPENERS = frozenset({"that", "whether", ":"})
 _COORDINATED = frozenset({"and", "but"})  # `... but has said`
 _NEGATIONS = frozenset({"not", "never"})  # `and not intended to`: a negated verb is no cue
@@ -387,13 +388,20 @@ def _clause_end(toks: Sequence[Token], j: int) -> int:
     for n in range(j + 1, len(toks) - 1):
         if toks[n].text == "," and _next_word(toks, n + 1).lower in participles:
             return n  # `, asserting ...` / `,” asserting ...`
-        if toks[n].lower in _COORDINATORS and is_cue(toks[n + 1]):
-            return n
+        if toks[n].lower in _COORDINATORS and (is_cue(toks[n + 1]) or _new_speaker(toks, n + 1)):
+            return n  # `... and said ...`, `... and Clinton called it ...`
         if toks[n].text in ",;" and toks[n + 1].lower in _COORDINATORS or toks[n].text == ";":
             boundary = n
         elif boundary is not None and is_cue(toks[n]) and n - j > _MIN_CONTENT_WORDS:
             return boundary  # `X said A, and when pressed, Y replied B`: A ends at the comma
     return len(toks)
+
+
+def _new_speaker(toks: Sequence[Token], a: int) -> bool:
+    """Does a subject and its cue open the words at ``a`` (`Clinton called it`)?"""
+    c = next((n for n in range(a + 1, min(len(toks), a + _NEW_SUBJECT)) if is_cue(toks[n])), None)
+    m = mention_before(toks, c, a) if c is not None else None
+    return m is not None and m.start == toks[a].start and m.kind != "pronoun"
 
 
 def _next_word(toks: Sequence[Token], n: int) -> Token:
