@@ -416,6 +416,21 @@ def test_a_second_speakers_clause_after_and_is_not_the_first_ones():
     ]
 
 
+def test_she_and_he_do_not_go_to_a_speaker_of_the_other_sex():
+    text = (
+        'President Barack Obama said the issue was "manufactured." During the town hall, '
+        'Tina Houchins had a question. "My son gave his life," she said.'
+    )
+    assert [q.speaker for q in extract(text)][-1] == "Tina Houchins"
+    text = (
+        'Hillary Clinton said the plan was fair. In his book, Mr. McKinley offered advice. '
+        '"I don\'t judge," he said.'
+    )
+    assert [q.speaker for q in extract(text)][-1] == "McKinley"
+    text = 'Donald Trump said he would win. "He will try to deflect them," she said.'
+    assert [q.speaker for q in extract(text)][-1] is None
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

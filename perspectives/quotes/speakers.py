@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..resources import word_list
 from .lexicon import DETERMINERS, lexicon
 from .mentions import AGENT_SUFFIXES
 from .names import Mention
@@ -19,12 +21,17 @@ _ACRONYM_PAREN = re.compile(r"\([A-Z]{2,6}\)")  # in every _ACRONYM match; cheap
 # A capital opening a word: `\b[A-Z]` written so that `re` can skip ahead to the next capital
 # instead of trying the pattern at every position (speed).
 _WORD_CAPITAL = r"[A-Z](?<!\w[A-Z])"
-_PERSON_NAME = re.compile(_WORD_CAPITAL + r"[a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
+_SURNAME = r"(?:Mc|O['’])?[A-Z][a-z'’-]+"  # `McCaskill`, `O'Rourke`
+_PERSON_NAME = re.compile(_WORD_CAPITAL + rf"[a-z]+(?:\s+[A-Z]\.)?(?:\s+{_SURNAME}){{1,2}}\b")
+_HONORIFIC_NAME = re.compile(rf"\b(Mrs?|Ms)\.\s+({_SURNAME})\b")
+_NAME_REACH = 1500  # how far back a pronoun looks for a person named in the text
 _FIRST_NAME = re.compile(f"({_WORD_CAPITAL}[a-z]+)" + r"\s+")  # what precedes a surname
 _FIRST_AND_INITIAL = re.compile(f"({_WORD_CAPITAL}[a-z]+)" + r"\s+[A-Z]\.\s+")
 _BOUNDARY = re.compile(r"\b")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+_PRONOUN_SEX = {"he": "male", "she": "female"}
+_HONORIFICS = {"mr": "male", "mrs": "female", "ms": "female"}
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 # Capitalised words that precede a surname without being a first name.
 _NOT_FIRST = frozenset("when but and if as while with after before because since".split())
@@ -44,6 +51,7 @@ class SpeakerResolver:
     people: list[tuple[int, str]] = field(default_factory=list)
     groups: list[tuple[int, str]] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
+    sexes: dict[str, str] = field(default_factory=dict)  # by an honorific: `Mrs. Clinton`
 
     def __post_init__(self) -> None:
         if _ACRONYM_PAREN.search(self.text) is None:
@@ -64,18 +72,52 @@ class SpeakerResolver:
         if mention.name_start is not None and mention.kind == "name":
             name = self.text[mention.name_start : mention.name_end]
             if not _common_noun(name):
-                return self._person(name, mention.start)
+                resolution = self._person(name, mention.start)
+                honorific = self.text[mention.start : mention.name_start].split()[-1:]
+                sex = _HONORIFICS.get(honorific[0].lower().rstrip(".")) if honorific else None
+                if sex and resolution.speaker:
+                    self.sexes[resolution.speaker] = sex
+                return resolution
         return self._group(surface, mention.start)
 
     def _pronoun(self, pronoun: str, at: int) -> Resolution:
+        """The last speaker before ``at`` whose sex (from an honorific or a first name) does
+        not contradict `he`/`she`. When a later speaker was passed over, a person named in
+        the text since then whose first name agrees is taken instead."""
         pool = self.people if pronoun in _PERSON_PRONOUNS else self.groups
-        if pool and pool[-1][0] < at:
-            return Resolution(pool[-1][1], "pronoun:last-speaker")
+        sex = _PRONOUN_SEX.get(pronoun)
+        earlier = [(pos, name) for pos, name in reversed(pool) if pos < at]
+        speaker = next(((pos, n) for pos, n in earlier if self._agrees(n, sex)), None)
+        if speaker is not None and speaker == earlier[0]:
+            return Resolution(speaker[1], "pronoun:last-speaker")
         if pronoun in _PERSON_PRONOUNS:
-            names = [m for m in _PERSON_NAME.finditer(self.text, max(0, at - 1500), at)]
-            if names:
-                return Resolution(names[-1].group(), "pronoun:last-name")
+            since = max(at - _NAME_REACH, speaker[0] if speaker else 0)
+            named = self._named(since, at, sex, strict=bool(earlier))
+            if named:
+                return Resolution(named, "pronoun:last-name")
+        if speaker is not None:
+            return Resolution(speaker[1], "pronoun:last-speaker")
         return Resolution(None, "pronoun:unresolved")
+
+    def _named(self, since: int, at: int, sex: str | None, strict: bool) -> str | None:
+        """The last person named in text[since:at] (`Claire McCaskill`, `Mr. McKinley`) whose
+        sex agrees; ``strict``: known to agree, not merely not contradicting."""
+        found = []
+        for m in _PERSON_NAME.finditer(self.text, since, at):
+            known = first_name_sex(m.group())
+            if known == sex or not strict and (known is None or sex is None):
+                found.append((m.start(), m.group()))
+        for m in _HONORIFIC_NAME.finditer(self.text, since, at):
+            if sex is None or _HONORIFICS[m[1].lower()] == sex:
+                found.append((m.start(), self._full_name(m[2], at) or m[2]))
+        return max(found)[1] if found else None
+
+    def _agrees(self, name: str, sex: str | None) -> bool:
+        """Does nothing known about ``name`` contradict ``sex`` (None: no constraint)?"""
+        if sex is None:
+            return True
+        known = self.sexes.get(name) or first_name_sex(name)
+        return known is None or known == sex
 
     def _person(self, name: str, at: int) -> Resolution:
         name = " ".join(name.split())
@@ -171,6 +213,23 @@ def _letters_start(text: str, end: int) -> int:
     while end > 0 and "a" <= text[end - 1] <= "z":
         end -= 1
     return end
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    names = {name: "female" for name in word_list("female_first_names.txt")}
+    names.update({name: "male" for name in word_list("male_first_names.txt")})
+    return names
+
+
+def first_name_sex(name: str) -> str | None:
+    """ "female" or "male" when the first of several words of ``name`` is a first name the
+    shipped lists give one sex; else None (unknown names constrain nothing)."""
+    words = name.split()
+    titles = lexicon().titles
+    while len(words) > 2 and words[0].lower().rstrip(".") in titles:
+        words = words[1:]  # `President Barack Obama`
+    return _first_names().get(words[0].lower()) if len(words) > 1 else None
 
 
 def _same_group(words: list[str], known: list[str]) -> bool:
