@@ -33,6 +33,23 @@ def score(
 ) -> Quote:
     """``quote`` with its role, affiliation, sentiment, stance and frames filled in;
     ``roles`` is the ``assign_role`` memo shared by the article's quotes."""
+    return dataclasses.replace(quote, **_scored_fields(quote, article, study, roles))
+
+
+def _scored_record(
+    quote: Quote, article: Article, study: Study, roles: dict[tuple, Any]
+) -> dict[str, Any]:
+    """``score(...).to_record()`` without building the scored ``Quote``: a corpus run only
+    writes the record (same keys, same order, same values)."""
+    record = quote.to_record()
+    record.update(_scored_fields(quote, article, study, roles))
+    return record
+
+
+def _scored_fields(
+    quote: Quote, article: Article, study: Study, roles: dict[tuple, Any] | None
+) -> dict[str, Any]:
+    """The fields ``score`` fills in, by name."""
     text = article.text
     anchor_start = quote.mention_start if quote.mention_start is not None else quote.start
     anchor_end = quote.mention_end if quote.mention_end is not None else quote.end
@@ -58,15 +75,14 @@ def score(
         content, study.targets, role.role, quote.speaker, role.affiliation, kind=quote.kind
     )
     provenance = {**quote.provenance, "role_rule": role.rule, "role_evidence": list(role.evidence)}
-    return dataclasses.replace(
-        quote,
-        role=role.role,
-        affiliation=role.affiliation,
-        sentiment=sentiment,
-        stance=stance_record(stance),
-        frames=frames_record(score_frames(content, study.frames)),
-        provenance=provenance,
-    )
+    return {
+        "role": role.role,
+        "affiliation": role.affiliation,
+        "sentiment": sentiment,
+        "stance": stance_record(stance),
+        "frames": frames_record(score_frames(content, study.frames)),
+        "provenance": provenance,
+    }
 
 
 def _sentence_record(quote: Quote, sentence: SentenceSentiment) -> dict[str, float | int]:
@@ -109,7 +125,8 @@ class RunSummary:
 def _analyze_safely(article: Article, study: Study) -> tuple[list[dict[str, Any]], str | None]:
     """Records of one article, or the reason it failed (one bad article never stops a run)."""
     try:
-        return [q.to_record() for q in analyze_article(article, study)], None
+        roles: dict[tuple, Any] = {}
+        return [_scored_record(q, article, study, roles) for q in extract(article)], None
     except PerspectivesError as exc:
         return [], exc.reason
     except Exception as exc:  # noqa: BLE001 - a corpus run reports and goes on
