@@ -207,6 +207,8 @@ def _found(subject: str, cased: bool, targets: tuple[Target, ...]) -> list[tuple
     scans, found = target_scans(targets), []
     patterns = [one[5] if cased else one[4] for one in scans]
     matched = scan(patterns, scans_starts(targets)[cased], subject)
+    if not any(matched):  # most quotes
+        return found
     for (rank, kind, pol, name, _, _), matches in zip(scans, matched, strict=True):
         found += [(m.start(), m.end(), rank, kind, pol, name) for m in matches]
     return sorted(found, key=lambda f: (f[0], f[0] - f[1], f[2]))
