@@ -12,19 +12,17 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate, chain
 from typing import Any
 
 from .frames import WORD, case_folded, scan
 from .stance_lexicon import (
+    CompiledTargets,
     CueLexicon,
     Target,
+    compiled_targets,
     cue_lexicon,
     load_targets,  # noqa: F401 - part of this module's API
-    scans_starts,
-    target_patterns,
-    target_scans,
 )
 from .stance_model import cross_validate_stance  # noqa: F401 - part of this module's API
 
@@ -69,23 +67,22 @@ def speaker_side(
     The longest alias wins ("Baloch Liberation Army" is not the army). A stated affiliation
     that names no target (a foreign government) means no side.
     """
-    for name in (speaker_affiliation, speaker):
+    return _side(compiled_targets(targets), speaker_role, speaker, speaker_affiliation)
+
+
+def _side(
+    compiled: CompiledTargets, role: str | None, speaker: str | None, affiliation: str | None
+) -> str | None:
+    """``speaker_side`` with the targets' patterns at hand."""
+    for name in (affiliation, speaker):
         found = name and [
-            (len(m.group()), target)
-            for target, bare in _bare_names(targets)
-            for m in bare.finditer(name)
+            (len(m.group()), target) for target, bare in compiled.bare for m in bare.finditer(name)
         ]
         if found:
             return max(found)[1]
-    if speaker_affiliation:
+    if affiliation:
         return None
-    return next((t.name for t in targets if speaker_role and speaker_role in t.speaker_roles), None)
-
-
-@lru_cache(maxsize=64)
-def _bare_names(targets: tuple[Target, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(name, pattern of its bare aliases) of each target, for ``speaker_side``."""
-    return tuple((t.name, target_patterns(t)[3]) for t in targets)
+    return next((t for t, roles in compiled.speaker_roles if role and role in roles), None)
 
 
 # ---------------------------------------------------------------- rule-based scoring
@@ -201,15 +198,14 @@ def _conceding_starts(
     return frozenset(p for p in starts if pattern.match(subject, p))
 
 
-def _found(subject: str, cased: bool, targets: tuple[Target, ...]) -> list[tuple]:
+def _found(subject: str, cased: bool, compiled: CompiledTargets) -> list[tuple]:
     """Every scan's matches as (start, end, rank, kind, polarity, target), in the order
     overlaps are resolved: by start, the longer first, then by rank (loaded first)."""
-    scans, found = target_scans(targets), []
-    patterns = [one[5] if cased else one[4] for one in scans]
-    matched = scan(patterns, scans_starts(targets)[cased], subject)
+    found: list[tuple] = []
+    matched = scan(compiled.patterns[cased], compiled.starts[cased], subject)
     if not any(matched):  # most quotes
         return found
-    for (rank, kind, pol, name, _, _), matches in zip(scans, matched, strict=True):
+    for (rank, kind, pol, name, _, _), matches in zip(compiled.scans, matched, strict=True):
         found += [(m.start(), m.end(), rank, kind, pol, name) for m in matches]
     return sorted(found, key=lambda f: (f[0], f[0] - f[1], f[2]))
 
@@ -318,14 +314,14 @@ def score_stance(
     >>> s["state"].label, s["state"].evidence, s["militants"].label
     ('favor', ('solidarity with',), 'against')
     """
-    targets = load_targets() if targets is None else targets
+    compiled = compiled_targets(load_targets() if targets is None else targets)
     lex = cue_lexicon()
-    side = speaker_side(targets, speaker_role, speaker, speaker_affiliation)
+    side = _side(compiled, speaker_role, speaker, speaker_affiliation)
     selfs = lex.self_indirect if kind == "indirect" else lex.self_direct
     folded = case_folded(text)
-    found = _found(text if folded is None else folded, folded is not None, targets)
-    totals = {t.name: 0.0 for t in targets}
-    evidence: dict[str, list[str]] = {t.name: [] for t in targets}
+    found = _found(text if folded is None else folded, folded is not None, compiled)
+    totals = dict.fromkeys(compiled.names, 0.0)
+    evidence: dict[str, list[str]] = {name: [] for name in compiled.names}
     if found or (side is not None and _names_self(text, folded, selfs)):  # else no items
         layout = _layout(text, folded, lex)
         _weigh(_items(layout, found, side, selfs), layout, lex, totals, evidence)

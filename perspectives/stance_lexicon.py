@@ -149,3 +149,31 @@ def scans_starts(targets: tuple[Target, ...]) -> tuple[re.Pattern[str] | None, .
     terms += [t for target in targets for t in target.against_terms]
     every = starts_pattern((*terms, *cue_lexicon().cue_terms), "targets")
     return every, every and cased(every)
+
+
+@dataclass(frozen=True)
+class CompiledTargets:
+    """What scoring a quote needs of a target set, looked up once per quote: the scans, their
+    patterns and ``scans_starts`` (case-blind, then cased), and each target's bare-name
+    pattern and speaker roles (for ``speaker_side``)."""
+
+    names: tuple[str, ...]
+    scans: tuple[Scan, ...]
+    patterns: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]
+    starts: tuple[re.Pattern[str] | None, ...]
+    bare: tuple[tuple[str, re.Pattern[str]], ...]
+    speaker_roles: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@lru_cache(maxsize=64)
+def compiled_targets(targets: tuple[Target, ...]) -> CompiledTargets:
+    """The ``CompiledTargets`` of ``targets``, built once."""
+    scans = target_scans(targets)
+    return CompiledTargets(
+        names=tuple(t.name for t in targets),
+        scans=scans,
+        patterns=(tuple(one[4] for one in scans), tuple(one[5] for one in scans)),
+        starts=scans_starts(targets),
+        bare=tuple((t.name, target_patterns(t)[3]) for t in targets),
+        speaker_roles=tuple((t.name, t.speaker_roles) for t in targets),
+    )
