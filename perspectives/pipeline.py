@@ -21,7 +21,7 @@ from .io import QuoteWriter, atomic_path
 from .model import Article, Quote, document_offset
 from .quotes import extract
 from .roles import assign_role
-from .sentiment import SentenceSentiment, quote_sentences, score_vader_and_compound
+from .sentiment import plain_and_compound, quote_sentences
 from .stance import score_stance, stance_record
 from .study import Study, load_study
 
@@ -65,11 +65,16 @@ def _scored_fields(
     )
     content = quote.content
     spans = quote_sentences(content)
-    vader, compound = score_vader_and_compound(content, spans, study.sentiment_mode)
+    (whole, *sentences), compound = plain_and_compound(content, spans, study.sentiment_mode)
     sentiment = {
-        **vader.as_dict(),
+        "compound": whole["compound"],
+        "pos": whole["pos"],
+        "neu": whole["neu"],
+        "neg": whole["neg"],
         study.sentiment_mode: compound,
-        "sentences": [_sentence_record(quote, s) for s in vader.sentences],
+        "sentences": [
+            _sentence_record(quote, *pair) for pair in zip(spans, sentences, strict=True)
+        ],
     }
     stance = score_stance(
         content, study.targets, role.role, quote.speaker, role.affiliation, kind=quote.kind
@@ -85,15 +90,18 @@ def _scored_fields(
     }
 
 
-def _sentence_record(quote: Quote, sentence: SentenceSentiment) -> dict[str, float | int]:
-    """A sentence's scores with its offsets in the document (not in the joined content)."""
+def _sentence_record(
+    quote: Quote, span: tuple[int, int], scores: dict[str, float]
+) -> dict[str, float | int]:
+    """A sentence's plain VADER scores with its offsets in the document (not in the joined
+    content)."""
     return {
-        "start": document_offset(quote.start, quote.parts, sentence.start),
-        "end": document_offset(quote.start, quote.parts, sentence.end),
-        "compound": sentence.compound,
-        "pos": sentence.pos,
-        "neu": sentence.neu,
-        "neg": sentence.neg,
+        "start": document_offset(quote.start, quote.parts, span[0]),
+        "end": document_offset(quote.start, quote.parts, span[1]),
+        "compound": scores["compound"],
+        "pos": scores["pos"],
+        "neu": scores["neu"],
+        "neg": scores["neg"],
     }
 
 
