@@ -22,7 +22,7 @@ from .model import Article, Quote, document_offset
 from .quotes import extract
 from .roles import assign_role
 from .sentiment import plain_and_compound, quote_sentences
-from .stance import score_stance, stance_record
+from .stance import stance_fields
 from .study import Study, load_study
 
 _CONTEXT_CHARS = 300
@@ -76,7 +76,7 @@ def _scored_fields(
             _sentence_record(quote, *pair) for pair in zip(spans, sentences, strict=True)
         ],
     }
-    stance = score_stance(
+    stance = stance_fields(
         content, study.targets, role.role, quote.speaker, role.affiliation, kind=quote.kind
     )
     provenance = {**quote.provenance, "role_rule": role.rule, "role_evidence": list(role.evidence)}
@@ -84,7 +84,7 @@ def _scored_fields(
         "role": role.role,
         "affiliation": role.affiliation,
         "sentiment": sentiment,
-        "stance": stance_record(stance),
+        "stance": stance,
         "frames": frames_record(score_frames(content, study.frames)),
         "provenance": provenance,
     }

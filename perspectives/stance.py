@@ -23,6 +23,8 @@ from .stance_lexicon import (
     compiled_targets,
     cue_lexicon,
     load_targets,  # noqa: F401 - part of this module's API
+    side_of,
+    speaker_side,  # noqa: F401 - part of this module's API
 )
 from .stance_model import cross_validate_stance  # noqa: F401 - part of this module's API
 
@@ -54,35 +56,6 @@ class StanceScore:
 def stance_record(scores: dict[str, StanceScore]) -> dict[str, dict[str, Any]]:
     """The quote record's ``stance`` field: ``{target: {"label", "score", "evidence"}}``."""
     return {name: score.as_dict() for name, score in scores.items()}
-
-
-def speaker_side(
-    targets: tuple[Target, ...],
-    speaker_role: str | None = None,
-    speaker: str | None = None,
-    speaker_affiliation: str | None = None,
-) -> str | None:
-    """The target a speaker speaks for: named by affiliation or name, else by role.
-
-    The longest alias wins ("Baloch Liberation Army" is not the army). A stated affiliation
-    that names no target (a foreign government) means no side.
-    """
-    return _side(compiled_targets(targets), speaker_role, speaker, speaker_affiliation)
-
-
-def _side(
-    compiled: CompiledTargets, role: str | None, speaker: str | None, affiliation: str | None
-) -> str | None:
-    """``speaker_side`` with the targets' patterns at hand."""
-    for name in (affiliation, speaker):
-        found = name and [
-            (len(m.group()), target) for target, bare in compiled.bare for m in bare.finditer(name)
-        ]
-        if found:
-            return max(found)[1]
-    if affiliation:
-        return None
-    return next((t for t, roles in compiled.speaker_roles if role and role in roles), None)
 
 
 # ---------------------------------------------------------------- rule-based scoring
@@ -314,9 +287,41 @@ def score_stance(
     >>> s["state"].label, s["state"].evidence, s["militants"].label
     ('favor', ('solidarity with',), 'against')
     """
+    totals, evidence = _totals(text, targets, (speaker_role, speaker, speaker_affiliation), kind)
+    return {name: _label(totals[name], evidence[name], threshold) for name in totals}
+
+
+def stance_fields(
+    text: str,
+    targets: tuple[Target, ...] | None = None,
+    speaker_role: str | None = None,
+    speaker: str | None = None,
+    speaker_affiliation: str | None = None,
+    *,
+    kind: str | None = None,
+    threshold: float = THRESHOLD,
+) -> dict[str, dict[str, Any]]:
+    """``stance_record(score_stance(...))``, built without the ``StanceScore`` records."""
+    totals, evidence = _totals(text, targets, (speaker_role, speaker, speaker_affiliation), kind)
+    fields = {}
+    for name, total in totals.items():
+        score = math.tanh(total)
+        fields[name] = {
+            "label": _label_of(score, threshold),
+            "score": round(score, 4),
+            "evidence": evidence[name],
+        }
+    return fields
+
+
+def _totals(
+    text: str, targets: tuple[Target, ...] | None, speaker: tuple, kind: str | None
+) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Each target's signed sum of cue weights and its evidence; ``speaker``: role, name
+    and affiliation."""
     compiled = compiled_targets(load_targets() if targets is None else targets)
     lex = cue_lexicon()
-    side = _side(compiled, speaker_role, speaker, speaker_affiliation)
+    side = side_of(compiled, *speaker)
     selfs = lex.self_indirect if kind == "indirect" else lex.self_direct
     folded = case_folded(text)
     found = _found(text if folded is None else folded, folded is not None, compiled)
@@ -325,7 +330,7 @@ def score_stance(
     if found or (side is not None and _names_self(text, folded, selfs)):  # else no items
         layout = _layout(text, folded, lex)
         _weigh(_items(layout, found, side, selfs), layout, lex, totals, evidence)
-    return {name: _label(totals[name], evidence[name], threshold) for name in totals}
+    return totals, evidence
 
 
 def _names_self(text: str, folded: str | None, selfs: frozenset[str]) -> bool:
@@ -361,8 +366,11 @@ def _weigh(
 
 def _label(total: float, evidence: list[str], threshold: float) -> StanceScore:
     score = math.tanh(total)
-    label = "favor" if score >= threshold else "against" if score <= -threshold else "none"
-    return StanceScore(label, score, tuple(evidence))
+    return StanceScore(_label_of(score, threshold), score, tuple(evidence))
+
+
+def _label_of(score: float, threshold: float) -> str:
+    return "favor" if score >= threshold else "against" if score <= -threshold else "none"
 
 
 def __getattr__(name: str) -> Any:
