@@ -112,6 +112,8 @@ def scan(
     if starts is None:
         return [list(p.finditer(subject)) for p in patterns]
     at = [m.start() for m in starts.finditer(subject)]
+    if not at:  # most texts: no term anywhere
+        return [[] for _ in patterns]
     found = []
     for pattern in patterns:
         matches, end = [], 0
@@ -239,7 +241,9 @@ def score_frames(text: str, lexicon: FrameLexicon | None = None) -> dict[str, Fr
     patterns = lexicon.patterns if folded is None else lexicon.cased_patterns
     subject = text if folded is None else folded
     found = scan(patterns.values(), lexicon.starts[folded is not None], subject)
-    root = (math.sqrt(word_count(text)) or 1.0) if any(found) else 1.0  # for scores with hits
+    if not any(found):  # half the quotes
+        return dict.fromkeys(patterns, _NONE)
+    root = math.sqrt(word_count(text)) or 1.0
     scores = {}
     for name, matches in zip(patterns, found, strict=True):
         evidence = tuple([text[m.start() : m.end()] for m in matches])

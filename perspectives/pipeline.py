@@ -21,8 +21,8 @@ from .io import QuoteWriter, atomic_path
 from .model import Article, Quote, document_offset
 from .quotes import extract
 from .roles import assign_role
-from .sentiment import SentenceSentiment, quote_sentences, score_vader_and_compound
-from .stance import score_stance, stance_record
+from .sentiment import plain_and_compound, quote_sentences
+from .stance import stance_fields
 from .study import Study, load_study
 
 _CONTEXT_CHARS = 300
@@ -33,6 +33,23 @@ def score(
 ) -> Quote:
     """``quote`` with its role, affiliation, sentiment, stance and frames filled in;
     ``roles`` is the ``assign_role`` memo shared by the article's quotes."""
+    return dataclasses.replace(quote, **_scored_fields(quote, article, study, roles))
+
+
+def _scored_record(
+    quote: Quote, article: Article, study: Study, roles: dict[tuple, Any]
+) -> dict[str, Any]:
+    """``score(...).to_record()`` without building the scored ``Quote``: a corpus run only
+    writes the record (same keys, same order, same values)."""
+    record = quote.to_record()
+    record.update(_scored_fields(quote, article, study, roles))
+    return record
+
+
+def _scored_fields(
+    quote: Quote, article: Article, study: Study, roles: dict[tuple, Any] | None
+) -> dict[str, Any]:
+    """The fields ``score`` fills in, by name."""
     text = article.text
     anchor_start = quote.mention_start if quote.mention_start is not None else quote.start
     anchor_end = quote.mention_end if quote.mention_end is not None else quote.end
@@ -48,36 +65,43 @@ def score(
     )
     content = quote.content
     spans = quote_sentences(content)
-    vader, compound = score_vader_and_compound(content, spans, study.sentiment_mode)
+    (whole, *sentences), compound = plain_and_compound(content, spans, study.sentiment_mode)
     sentiment = {
-        **vader.as_dict(),
+        "compound": whole["compound"],
+        "pos": whole["pos"],
+        "neu": whole["neu"],
+        "neg": whole["neg"],
         study.sentiment_mode: compound,
-        "sentences": [_sentence_record(quote, s) for s in vader.sentences],
+        "sentences": [
+            _sentence_record(quote, *pair) for pair in zip(spans, sentences, strict=True)
+        ],
     }
-    stance = score_stance(
+    stance = stance_fields(
         content, study.targets, role.role, quote.speaker, role.affiliation, kind=quote.kind
     )
     provenance = {**quote.provenance, "role_rule": role.rule, "role_evidence": list(role.evidence)}
-    return dataclasses.replace(
-        quote,
-        role=role.role,
-        affiliation=role.affiliation,
-        sentiment=sentiment,
-        stance=stance_record(stance),
-        frames=frames_record(score_frames(content, study.frames)),
-        provenance=provenance,
-    )
-
-
-def _sentence_record(quote: Quote, sentence: SentenceSentiment) -> dict[str, float | int]:
-    """A sentence's scores with its offsets in the document (not in the joined content)."""
     return {
-        "start": document_offset(quote.start, quote.parts, sentence.start),
-        "end": document_offset(quote.start, quote.parts, sentence.end),
-        "compound": sentence.compound,
-        "pos": sentence.pos,
-        "neu": sentence.neu,
-        "neg": sentence.neg,
+        "role": role.role,
+        "affiliation": role.affiliation,
+        "sentiment": sentiment,
+        "stance": stance,
+        "frames": frames_record(score_frames(content, study.frames)),
+        "provenance": provenance,
+    }
+
+
+def _sentence_record(
+    quote: Quote, span: tuple[int, int], scores: dict[str, float]
+) -> dict[str, float | int]:
+    """A sentence's plain VADER scores with its offsets in the document (not in the joined
+    content)."""
+    return {
+        "start": document_offset(quote.start, quote.parts, span[0]),
+        "end": document_offset(quote.start, quote.parts, span[1]),
+        "compound": scores["compound"],
+        "pos": scores["pos"],
+        "neu": scores["neu"],
+        "neg": scores["neg"],
     }
 
 
@@ -109,7 +133,8 @@ class RunSummary:
 def _analyze_safely(article: Article, study: Study) -> tuple[list[dict[str, Any]], str | None]:
     """Records of one article, or the reason it failed (one bad article never stops a run)."""
     try:
-        return [q.to_record() for q in analyze_article(article, study)], None
+        roles: dict[tuple, Any] = {}
+        return [_scored_record(q, article, study, roles) for q in extract(article)], None
     except PerspectivesError as exc:
         return [], exc.reason
     except Exception as exc:  # noqa: BLE001 - a corpus run reports and goes on

@@ -271,14 +271,26 @@ def score_vader_and_compound(
 ) -> tuple[Sentiment, float]:
     """``score_quote`` in ``vader`` mode and the compound alone of ``mode`` (all a quote
     record keeps of it), the two sharing each sentence's words and plain valences."""
+    scores, compound = plain_and_compound(text, sentence_spans, mode, calibration)
+    return _sentiment(scores[0], sentence_spans, scores[1:], "vader"), compound
+
+
+def plain_and_compound(
+    text: str,
+    sentence_spans: Sequence[tuple[int, int]],
+    mode: str = "vader",
+    calibration: NewsCalibration | None = None,
+) -> tuple[list[dict[str, float]], float]:
+    """``score_vader_and_compound`` as plain VADER's score dicts (the whole text's, then each
+    sentence's) and the compound of ``mode``: a quote record is built from them directly."""
     _check_mode(mode)
     plain = _plain_scored(text, sentence_spans)
-    vader = _sentiment(plain[0][3], sentence_spans, [scored[3] for scored in plain[1:]], "vader")
+    scores = [scored[3] for scored in plain]
     if mode == "vader":
-        return vader, vader.compound
-    scores = _news_scores(text, sentence_spans, calibration, plain[1:])
+        return scores, scores[0]["compound"]
+    news = _news_scores(text, sentence_spans, calibration, plain[1:])
     weights = [len(text[s:e].split()) for s, e in sentence_spans]
-    return vader, _weighted_mean(scores, weights, ("compound",))["compound"]
+    return scores, _weighted_mean(news, weights, ("compound",))["compound"]
 
 
 def _plain_scored(text: str, spans: Sequence[tuple[int, int]]) -> list[Scored]:

@@ -12,19 +12,19 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate, chain
 from typing import Any
 
 from .frames import WORD, case_folded, scan
 from .stance_lexicon import (
+    CompiledTargets,
     CueLexicon,
     Target,
+    compiled_targets,
     cue_lexicon,
     load_targets,  # noqa: F401 - part of this module's API
-    scans_starts,
-    target_patterns,
-    target_scans,
+    side_of,
+    speaker_side,  # noqa: F401 - part of this module's API
 )
 from .stance_model import cross_validate_stance  # noqa: F401 - part of this module's API
 
@@ -56,36 +56,6 @@ class StanceScore:
 def stance_record(scores: dict[str, StanceScore]) -> dict[str, dict[str, Any]]:
     """The quote record's ``stance`` field: ``{target: {"label", "score", "evidence"}}``."""
     return {name: score.as_dict() for name, score in scores.items()}
-
-
-def speaker_side(
-    targets: tuple[Target, ...],
-    speaker_role: str | None = None,
-    speaker: str | None = None,
-    speaker_affiliation: str | None = None,
-) -> str | None:
-    """The target a speaker speaks for: named by affiliation or name, else by role.
-
-    The longest alias wins ("Baloch Liberation Army" is not the army). A stated affiliation
-    that names no target (a foreign government) means no side.
-    """
-    for name in (speaker_affiliation, speaker):
-        found = name and [
-            (len(m.group()), target)
-            for target, bare in _bare_names(targets)
-            for m in bare.finditer(name)
-        ]
-        if found:
-            return max(found)[1]
-    if speaker_affiliation:
-        return None
-    return next((t.name for t in targets if speaker_role and speaker_role in t.speaker_roles), None)
-
-
-@lru_cache(maxsize=64)
-def _bare_names(targets: tuple[Target, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(name, pattern of its bare aliases) of each target, for ``speaker_side``."""
-    return tuple((t.name, target_patterns(t)[3]) for t in targets)
 
 
 # ---------------------------------------------------------------- rule-based scoring
@@ -201,13 +171,14 @@ def _conceding_starts(
     return frozenset(p for p in starts if pattern.match(subject, p))
 
 
-def _found(subject: str, cased: bool, targets: tuple[Target, ...]) -> list[tuple]:
+def _found(subject: str, cased: bool, compiled: CompiledTargets) -> list[tuple]:
     """Every scan's matches as (start, end, rank, kind, polarity, target), in the order
     overlaps are resolved: by start, the longer first, then by rank (loaded first)."""
-    scans, found = target_scans(targets), []
-    patterns = [one[5] if cased else one[4] for one in scans]
-    matched = scan(patterns, scans_starts(targets)[cased], subject)
-    for (rank, kind, pol, name, _, _), matches in zip(scans, matched, strict=True):
+    found: list[tuple] = []
+    matched = scan(compiled.patterns[cased], compiled.starts[cased], subject)
+    if not any(matched):  # most quotes
+        return found
+    for (rank, kind, pol, name, _, _), matches in zip(compiled.scans, matched, strict=True):
         found += [(m.start(), m.end(), rank, kind, pol, name) for m in matches]
     return sorted(found, key=lambda f: (f[0], f[0] - f[1], f[2]))
 
@@ -316,18 +287,50 @@ def score_stance(
     >>> s["state"].label, s["state"].evidence, s["militants"].label
     ('favor', ('solidarity with',), 'against')
     """
-    targets = load_targets() if targets is None else targets
+    totals, evidence = _totals(text, targets, (speaker_role, speaker, speaker_affiliation), kind)
+    return {name: _label(totals[name], evidence[name], threshold) for name in totals}
+
+
+def stance_fields(
+    text: str,
+    targets: tuple[Target, ...] | None = None,
+    speaker_role: str | None = None,
+    speaker: str | None = None,
+    speaker_affiliation: str | None = None,
+    *,
+    kind: str | None = None,
+    threshold: float = THRESHOLD,
+) -> dict[str, dict[str, Any]]:
+    """``stance_record(score_stance(...))``, built without the ``StanceScore`` records."""
+    totals, evidence = _totals(text, targets, (speaker_role, speaker, speaker_affiliation), kind)
+    fields = {}
+    for name, total in totals.items():
+        score = math.tanh(total)
+        fields[name] = {
+            "label": _label_of(score, threshold),
+            "score": round(score, 4),
+            "evidence": evidence[name],
+        }
+    return fields
+
+
+def _totals(
+    text: str, targets: tuple[Target, ...] | None, speaker: tuple, kind: str | None
+) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Each target's signed sum of cue weights and its evidence; ``speaker``: role, name
+    and affiliation."""
+    compiled = compiled_targets(load_targets() if targets is None else targets)
     lex = cue_lexicon()
-    side = speaker_side(targets, speaker_role, speaker, speaker_affiliation)
+    side = side_of(compiled, *speaker)
     selfs = lex.self_indirect if kind == "indirect" else lex.self_direct
     folded = case_folded(text)
-    found = _found(text if folded is None else folded, folded is not None, targets)
-    totals = {t.name: 0.0 for t in targets}
-    evidence: dict[str, list[str]] = {t.name: [] for t in targets}
+    found = _found(text if folded is None else folded, folded is not None, compiled)
+    totals = dict.fromkeys(compiled.names, 0.0)
+    evidence: dict[str, list[str]] = {name: [] for name in compiled.names}
     if found or (side is not None and _names_self(text, folded, selfs)):  # else no items
         layout = _layout(text, folded, lex)
         _weigh(_items(layout, found, side, selfs), layout, lex, totals, evidence)
-    return {name: _label(totals[name], evidence[name], threshold) for name in totals}
+    return totals, evidence
 
 
 def _names_self(text: str, folded: str | None, selfs: frozenset[str]) -> bool:
@@ -363,8 +366,11 @@ def _weigh(
 
 def _label(total: float, evidence: list[str], threshold: float) -> StanceScore:
     score = math.tanh(total)
-    label = "favor" if score >= threshold else "against" if score <= -threshold else "none"
-    return StanceScore(label, score, tuple(evidence))
+    return StanceScore(_label_of(score, threshold), score, tuple(evidence))
+
+
+def _label_of(score: float, threshold: float) -> str:
+    return "favor" if score >= threshold else "against" if score <= -threshold else "none"
 
 
 def __getattr__(name: str) -> Any:

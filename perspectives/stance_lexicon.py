@@ -2,7 +2,8 @@
 
 Targets come from a study's ``targets:`` (or the defaults of ``data/stance_lexicon.yaml``);
 cues, negators and concession words from that file. Patterns are compiled once per target
-set, in both case-blind and lower-case (``frames.cased``) form, so scoring only runs them.
+set, in both case-blind and lower-case (``frames.cased``) form, so scoring only runs them;
+``speaker_side`` reads which target a speaker speaks for from them.
 """
 
 from __future__ import annotations
@@ -149,3 +150,60 @@ def scans_starts(targets: tuple[Target, ...]) -> tuple[re.Pattern[str] | None, .
     terms += [t for target in targets for t in target.against_terms]
     every = starts_pattern((*terms, *cue_lexicon().cue_terms), "targets")
     return every, every and cased(every)
+
+
+@dataclass(frozen=True)
+class CompiledTargets:
+    """What scoring a quote needs of a target set, looked up once per quote: the scans, their
+    patterns and ``scans_starts`` (case-blind, then cased), and each target's bare-name
+    pattern and speaker roles (for ``speaker_side``)."""
+
+    names: tuple[str, ...]
+    scans: tuple[Scan, ...]
+    patterns: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]
+    starts: tuple[re.Pattern[str] | None, ...]
+    bare: tuple[tuple[str, re.Pattern[str]], ...]
+    speaker_roles: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@lru_cache(maxsize=64)
+def compiled_targets(targets: tuple[Target, ...]) -> CompiledTargets:
+    """The ``CompiledTargets`` of ``targets``, built once."""
+    scans = target_scans(targets)
+    return CompiledTargets(
+        names=tuple(t.name for t in targets),
+        scans=scans,
+        patterns=(tuple(one[4] for one in scans), tuple(one[5] for one in scans)),
+        starts=scans_starts(targets),
+        bare=tuple((t.name, target_patterns(t)[3]) for t in targets),
+        speaker_roles=tuple((t.name, t.speaker_roles) for t in targets),
+    )
+
+
+def speaker_side(
+    targets: tuple[Target, ...],
+    speaker_role: str | None = None,
+    speaker: str | None = None,
+    speaker_affiliation: str | None = None,
+) -> str | None:
+    """The target a speaker speaks for: named by affiliation or name, else by role.
+
+    The longest alias wins ("Baloch Liberation Army" is not the army). A stated affiliation
+    that names no target (a foreign government) means no side.
+    """
+    return side_of(compiled_targets(targets), speaker_role, speaker, speaker_affiliation)
+
+
+def side_of(
+    compiled: CompiledTargets, role: str | None, speaker: str | None, affiliation: str | None
+) -> str | None:
+    """``speaker_side`` of compiled targets."""
+    for name in (affiliation, speaker):
+        found = name and [
+            (len(m.group()), target) for target, bare in compiled.bare for m in bare.finditer(name)
+        ]
+        if found:
+            return max(found)[1]
+    if affiliation:
+        return None
+    return next((t for t, roles in compiled.speaker_roles if role and role in roles), None)

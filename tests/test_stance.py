@@ -18,6 +18,7 @@ from perspectives.stance import (
     load_targets,
     score_stance,
     speaker_side,
+    stance_fields,
     stance_record,
 )
 
@@ -186,6 +187,14 @@ def test_record_shape(targets):
     assert set(record["state"]) == {"label", "score", "evidence"}
     assert record["state"]["label"] == "favor" and isinstance(record["state"]["evidence"], list)
     assert StanceScore("none", 0.0).as_dict() == {"label": "none", "score": 0.0, "evidence": []}
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.0, -0.5])
+def test_stance_fields_are_the_record_of_score_stance(targets, threshold):
+    for content, role, speaker, affiliation, kind, _, _ in SEED_QUOTES:
+        args = (content, targets, role, speaker, affiliation)
+        expected = stance_record(score_stance(*args, kind=kind, threshold=threshold))
+        assert stance_fields(*args, kind=kind, threshold=threshold) == expected
 
 
 def test_custom_targets_file(tmp_path):
