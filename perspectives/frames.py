@@ -38,6 +38,11 @@ def _word_atoms(word: str) -> list[str]:
     return atoms + ([r"\w*"] if prefix else [])
 
 
+# A term starts a word as ``WORD`` reads words: not after a letter, nor after a letter and an
+# apostrophe (`my’family`, `militants'support` are one word each).
+TERM_START = r"(?<!\w)(?<!\w['’])"
+
+
 def _term_atoms(term: str, source: str) -> list[str]:
     words = term.strip().lower().split()
     if not words or not _TERM_CHARS.match(term) or any("*" in w[:-1] for w in words):
@@ -91,7 +96,7 @@ def term_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Pattern[
     if not ordered:
         return re.compile(r"(?!x)x")
     body = trie([_term_atoms(t, source) for t in ordered])
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"{TERM_START}(?:{body})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -101,7 +106,7 @@ def starts_pattern(terms: tuple[str, ...], source: str = "lexicon") -> re.Patter
     body = trie([list(atoms) for atoms in sorted({tuple(_term_atoms(t, source)) for t in terms})])
     if re.fullmatch(f"(?:{body})", ""):  # also when there are no terms
         return None
-    return re.compile(rf"(?<!\w)(?=(?:{body})(?!\w))", re.IGNORECASE)
+    return re.compile(rf"{TERM_START}(?=(?:{body})(?!\w))", re.IGNORECASE)
 
 
 def scan(

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from perspectives.errors import ConfigError
 from perspectives.frames import (
+    TERM_START,
     FrameScore,
     frame_names,
     frames_record,
@@ -210,6 +211,11 @@ def test_term_pattern_apostrophes_either_kind():
     assert pattern.search("the Government’s failure") and pattern.search("government's failure")
 
 
+def test_no_term_starts_inside_a_glued_word():
+    """`my’family` is one word, as ``word_count`` reads it: one piece of evidence at most."""
+    assert score_frames("my’family ")["human_interest"].evidence == ("my",)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([*"abcmy fight’'-.\n", "family ", "war "])).map("".join))
 def test_scores_bounded_and_explained(text):
@@ -233,7 +239,7 @@ def test_term_pattern_finds_what_the_plain_alternation_finds(terms, text):
     """Factoring shared leading letters out of the alternation changes no match."""
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
     plain = "|".join(term_regex(t) for t in ordered)
-    expected = re.compile(rf"(?<!\w)(?:{plain})(?!\w)", re.IGNORECASE)
+    expected = re.compile(rf"{TERM_START}(?:{plain})(?!\w)", re.IGNORECASE)
     found = term_pattern(tuple(terms))
     assert [m.span() for m in found.finditer(text)] == [m.span() for m in expected.finditer(text)]
 
