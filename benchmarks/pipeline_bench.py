@@ -3,6 +3,7 @@
 Builds a JSONL corpus from the PolNeAR texts (repeated to --articles rows, and ten times that
 with --scale), runs the CLI in a subprocess per size, and prints articles/s and peak RSS.
 Usage: python benchmarks/pipeline_bench.py [--articles 860] [--scale] [--engine dask] [--folder]
+    [--no-scores]
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ def startup() -> float:
     return time.perf_counter() - t0
 
 
-def run(corpus: Path, out: Path, engine: str) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of one CLI run."""
+def run(corpus: Path, out: Path, engine: str, extra: list[str]) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of one CLI run (``extra``: more CLI options)."""
     cmd = [
         sys.executable,
         "-m",
@@ -58,6 +59,7 @@ def run(corpus: Path, out: Path, engine: str) -> tuple[float, float]:
         "--quiet",
         "--engine",
         engine,
+        *extra,
     ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
@@ -74,6 +76,7 @@ def main() -> None:
     parser.add_argument("--scale", action="store_true", help="also run 10x the articles")
     parser.add_argument("--engine", default="serial", choices=("serial", "dask"))
     parser.add_argument("--folder", action="store_true", help="a folder of .txt files, not JSONL")
+    parser.add_argument("--no-scores", action="store_true", help="extraction only (CLI option)")
     args = parser.parse_args()
     sizes = [args.articles] + ([args.articles * 10] if args.scale else [])
     start = startup()
@@ -82,9 +85,11 @@ def main() -> None:
         for n in sizes:
             corpus = Path(tmp) / (f"corpus-{n}" if args.folder else f"corpus-{n}.jsonl")
             build_corpus(args.texts, n, corpus, args.folder)
-            seconds, peak = run(corpus, Path(tmp) / f"quotes-{n}.jsonl", args.engine)
+            extra = ["--no-scores"] if args.no_scores else []
+            seconds, peak = run(corpus, Path(tmp) / f"quotes-{n}.jsonl", args.engine, extra)
+            what = ", ".join([args.engine, "folder" if args.folder else "jsonl", *extra])
             print(
-                f"{n} articles ({args.engine}, {'folder' if args.folder else 'jsonl'}): "
+                f"{n} articles ({what}): "
                 f"{seconds:.1f} s, {n / seconds:.0f} articles/s whole CLI, "
                 f"{n / max(seconds - start, 1e-9):.0f} articles/s after start-up, "
                 f"peak RSS {peak:.0f} MB (max over runs so far)"

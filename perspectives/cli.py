@@ -7,6 +7,7 @@ and exit status 2; nothing already written is lost, because every output is writ
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import warnings
 from collections.abc import Sequence
@@ -34,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         default=DEFAULT_QUOTES,
         help=f"output .jsonl, .csv or .parquet; '-' for stdout (default {DEFAULT_QUOTES})",
+    )
+    p.add_argument(
+        "--no-scores",
+        action="store_true",
+        help="quotes and speakers only: no role, sentiment, stance or frames (faster)",
     )
     _corpus_options(p)
 
@@ -122,10 +128,13 @@ def _run(args: argparse.Namespace, output: str) -> object:
         from .distributed import dask_engine
 
         engine = dask_engine(args.workers, args.scheduler)
+    study = load_study(args.study)
+    if getattr(args, "no_scores", False):
+        study = dataclasses.replace(study, scoring=False)
     return run_corpus(
         args.inputs,
         output,
-        load_study(args.study),
+        study,
         errors,
         progress=_progress(args.quiet),
         engine=engine,

@@ -106,10 +106,12 @@ def _sentence_record(
 
 
 def analyze_article(article: Article, study: Study | None = None) -> list[Quote]:
-    """Every quotation of ``article``, attributed and scored under ``study``."""
+    """Every quotation of ``article``, attributed and scored under ``study`` (unscored when
+    ``study.scoring`` is off)."""
     study = study or load_study()
     roles: dict[tuple, Any] = {}
-    return [score(q, article, study, roles) for q in extract(article)]
+    quotes = extract(article)
+    return [score(q, article, study, roles) for q in quotes] if study.scoring else quotes
 
 
 @dataclass(frozen=True)
@@ -133,8 +135,11 @@ class RunSummary:
 def _analyze_safely(article: Article, study: Study) -> tuple[list[dict[str, Any]], str | None]:
     """Records of one article, or the reason it failed (one bad article never stops a run)."""
     try:
+        quotes = extract(article)
+        if not study.scoring:
+            return [q.to_record() for q in quotes], None
         roles: dict[tuple, Any] = {}
-        return [_scored_record(q, article, study, roles) for q in extract(article)], None
+        return [_scored_record(q, article, study, roles) for q in quotes], None
     except PerspectivesError as exc:
         return [], exc.reason
     except Exception as exc:  # noqa: BLE001 - a corpus run reports and goes on

@@ -29,6 +29,7 @@ class Study:
     overrides: Mapping[str, str] = field(default_factory=dict)
     sentiment_mode: str = "news"
     source: str = "default"
+    scoring: bool = True  # False: quotes and speakers only, the score fields left empty
 
 
 def load_study(path: str | Path | None = None) -> Study:

@@ -112,6 +112,17 @@ def test_cli_writes_quotes_to_stdout(tmp_path, seed_path, capsys):
     assert len(table) >= 15 and set(table["role"]) >= {"official", "resident", "analyst"}
 
 
+def test_cli_no_scores_writes_the_same_quotes_unscored(tmp_path, seed_path):
+    scored, unscored = tmp_path / "s.jsonl", tmp_path / "u.jsonl"
+    assert main(["quotes", str(seed_path), "-o", str(scored), "--quiet"]) == 0
+    assert main(["quotes", str(seed_path), "-o", str(unscored), "--quiet", "--no-scores"]) == 0
+    full = [json.loads(line) for line in scored.read_text(encoding="utf-8").splitlines()]
+    bare = [json.loads(line) for line in unscored.read_text(encoding="utf-8").splitlines()]
+    same = ("quote_id", "kind", "start", "end", "speaker", "cue_start")
+    assert [[r[k] for k in same] for r in bare] == [[r[k] for k in same] for r in full]
+    assert all(r["role"] is None and r["sentiment"] is None for r in bare)
+
+
 def test_every_cli_command_has_help(capsys):
     for command in ("text", "quotes", "analyze", "sentiment", "evaluate", "view"):
         with pytest.raises(SystemExit) as exit_:
