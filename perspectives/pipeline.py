@@ -163,7 +163,7 @@ def run_corpus(
     """Analyse every article under ``inputs`` and stream the quotes to ``output``.
 
     Unreadable files or rows and failed analyses are written to ``errors_file`` (JSONL:
-    source, reason) and counted; the output is replaced atomically when the run completes.
+    source, reason; only when there are some, or to empty an earlier list) and counted; the output is replaced atomically when the run completes.
     """
     study = study or load_study()
     failures: list[dict[str, str]] = []
@@ -184,8 +184,8 @@ def run_corpus(
         if n_articles == 0 and failures:  # raised inside: the output is not replaced
             first = failures[0]
             raise IngestError(first["source"], f"{first['reason']} (no article could be read)")
-    if errors_file is not None:
-        _write_errors(errors_file, failures)
+    if errors_file is not None and (failures or Path(errors_file).exists()):
+        _write_errors(errors_file, failures)  # an old list is emptied, none made for nothing
     return RunSummary(
         n_articles,
         writer.count,

@@ -48,6 +48,15 @@ def test_bad_articles_go_to_the_errors_file_and_the_rest_is_right(messy_corpus, 
     assert summary.quotes == len(records)
 
 
+def test_an_earlier_errors_list_is_emptied_and_none_is_made_for_nothing(tmp_path, seed_path):
+    errors = tmp_path / "errors.jsonl"
+    run_corpus([seed_path], tmp_path / "q.jsonl", errors_file=errors)
+    assert not errors.exists()
+    errors.write_text('{"source": "old.txt", "reason": "stale"}\n')
+    run_corpus([seed_path], tmp_path / "q.jsonl", errors_file=errors)
+    assert errors.read_text() == ""
+
+
 def test_every_format_round_trips_the_same_table(tmp_path, seed_path):
     tables = {}
     for suffix in ("jsonl", "csv", "parquet"):
@@ -105,8 +114,10 @@ def test_cli_reports_a_missing_input_in_one_line(tmp_path, capsys):
     assert not (tmp_path / "q.jsonl").exists()
 
 
-def test_cli_writes_quotes_to_stdout(tmp_path, seed_path, capsys):
+def test_cli_writes_quotes_to_stdout(tmp_path, seed_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     assert main(["quotes", str(seed_path), "-o", "-", "--quiet"]) == 0
+    assert list(tmp_path.iterdir()) == [], "no errors file when there are no errors"
     lines = capsys.readouterr().out.splitlines()
     table = quotes_frame(json.loads(line) for line in lines)
     assert len(table) >= 15 and set(table["role"]) >= {"official", "resident", "analyst"}
