@@ -431,6 +431,20 @@ def test_she_and_he_do_not_go_to_a_speaker_of_the_other_sex():
     assert [q.speaker for q in extract(text)][-1] is None
 
 
+def test_possessives_and_kin_in_speaker_mentions():
+    (q,) = extract('"We are ready," said Trump\'s campaign manager Kellyanne Conway.')
+    assert (q.speaker, q.speaker_description) == ("Kellyanne Conway", "Trump's campaign manager")
+    (niece,) = extract('"We are ready," said Scott\'s niece.')
+    assert niece.speaker_mention == "Scott's niece"
+    text = (
+        "Tom Clarke founded the company. Mr. Clarke's new company said the mine would reopen. "
+        '"We will pay," Mr. Clarke said.'
+    )
+    assert [q.speaker for q in extract(text)][-1] == "Tom Clarke"  # not the company
+    text = "Although Scott lacks a record, he said he would run."
+    assert all(q.speaker != "Although Scott" for q in extract(text))
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -286,7 +286,7 @@ def mention_after(toks: Sequence[Token], i: int, hi: int) -> Mention | None:
     while k < hi and (_np_token(toks, k) or _modifier_before_noun(toks, k, hi)):
         nxt_cap = k + 1 < hi and toks[k + 1].is_cap
         low = toks[k].lower
-        if named and toks[k].text.islower() and low not in NAME_PARTICLES:
+        if named and toks[k].text.islower() and low not in NAME_PARTICLES | POSSESSIVE:
             noun = low in lexicon().speaker_nouns  # `said one GOP source`: a name as modifier
             if (headed or not nxt_cap) and not noun:
                 break
@@ -294,6 +294,8 @@ def mention_after(toks: Sequence[Token], i: int, hi: int) -> Mention | None:
         if toks[k].is_word or toks[k].text == ")" or is_abbrev_period(toks, k):
             last = k
         named = named or (toks[k].is_cap and toks[k].lower not in lexicon().titles)
+        if toks[k].text in POSSESSIVE:  # `Scott's niece`: the owner only modifies the head
+            named = headed = False
         k += 1
     if last is None:
         return None

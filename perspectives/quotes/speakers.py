@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import word_list
-from .lexicon import DETERMINERS, lexicon
+from .lexicon import DETERMINERS, function_words, lexicon
 from .mentions import AGENT_SUFFIXES
 from .names import Mention
 
@@ -33,8 +33,6 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _PRONOUN_SEX = {"he": "male", "she": "female"}
 _HONORIFICS = {"mr": "male", "mrs": "female", "ms": "female"}
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
-# Capitalised words that precede a surname without being a first name.
-_NOT_FIRST = frozenset("when but and if as while with after before because since".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +102,8 @@ class SpeakerResolver:
         sex agrees; ``strict``: known to agree, not merely not contradicting."""
         found = []
         for m in _PERSON_NAME.finditer(self.text, since, at):
+            if m.group().split()[0].lower() in function_words():  # `Although Scott`
+                continue
             known = first_name_sex(m.group())
             if known == sex or not strict and (known is None or sex is None):
                 found.append((m.start(), m.group()))
@@ -129,7 +129,8 @@ class SpeakerResolver:
                     self.people.append((at, known))
                     return Resolution(known, "name:surname")
             for _, known in reversed(self.groups):
-                if name in known.split():
+                words = known.split()  # an organisation's name (`Baloch Liberation Army`),
+                if name in words and all(w[:1].isupper() for w in words):  # not `Scott niece`
                     return Resolution(known, "name:group-word")
             full = self._full_name(name, at)
             if full is not None:
@@ -145,7 +146,7 @@ class SpeakerResolver:
         found = None
         for first, name in _full_names(self.text, surname, at):
             first = first.lower()
-            if first not in titles and first not in DETERMINERS and first not in _NOT_FIRST:
+            if first not in titles and first not in DETERMINERS and first not in function_words():
                 found = name
         return " ".join(found.split()) if found else None
 
