@@ -1,8 +1,9 @@
 """Resolve speaker mentions to canonical names: pronouns, surnames, heads and acronyms.
 
 Mentions are resolved in reading order against the speakers already met: "he" takes the
-last person named, "Bugti" the earlier "Sarfraz Bugti", "the military" the earlier
-"Pakistan military", "BLA" its spelled-out "Baloch Liberation Army (BLA)".
+last person whose honorific or first name does not say "she", "Bugti" the earlier "Sarfraz
+Bugti", "the military" the earlier "Pakistan military", "BLA" its spelled-out "Baloch
+Liberation Army (BLA)". A pronoun nobody agrees with stays unresolved (None), never a guess.
 """
 
 from __future__ import annotations
