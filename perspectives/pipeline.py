@@ -109,9 +109,17 @@ def analyze_article(article: Article, study: Study | None = None) -> list[Quote]
     """Every quotation of ``article``, attributed and scored under ``study`` (unscored when
     ``study.scoring`` is off)."""
     study = study or load_study()
-    roles: dict[tuple, Any] = {}
+    return _analyzed(article, study, score)
+
+
+def _analyzed(article: Article, study: Study, scorer: Callable[..., Any]) -> list[Any]:
+    """``scorer(quote, article, study, roles)`` of each quote of ``article``, sharing one
+    roles memo; the bare quotes when the study does not score."""
     quotes = extract(article)
-    return [score(q, article, study, roles) for q in quotes] if study.scoring else quotes
+    if not study.scoring:
+        return quotes
+    roles: dict[tuple, Any] = {}
+    return [scorer(q, article, study, roles) for q in quotes]
 
 
 @dataclass(frozen=True)
@@ -135,11 +143,8 @@ class RunSummary:
 def _analyze_safely(article: Article, study: Study) -> tuple[list[dict[str, Any]], str | None]:
     """Records of one article, or the reason it failed (one bad article never stops a run)."""
     try:
-        quotes = extract(article)
-        if not study.scoring:
-            return [q.to_record() for q in quotes], None
-        roles: dict[tuple, Any] = {}
-        return [_scored_record(q, article, study, roles) for q in quotes], None
+        found = _analyzed(article, study, _scored_record)
+        return (found if study.scoring else [q.to_record() for q in found]), None
     except PerspectivesError as exc:
         return [], exc.reason
     except Exception as exc:  # noqa: BLE001 - a corpus run reports and goes on
@@ -163,7 +168,8 @@ def run_corpus(
     """Analyse every article under ``inputs`` and stream the quotes to ``output``.
 
     Unreadable files or rows and failed analyses are written to ``errors_file`` (JSONL:
-    source, reason; only when there are some, or to empty an earlier list) and counted; the output is replaced atomically when the run completes.
+    source, reason; only when there are some, or to empty an earlier list) and counted;
+    the output is replaced atomically when the run completes.
     """
     study = study or load_study()
     failures: list[dict[str, str]] = []

@@ -3,7 +3,7 @@ untrained parameters: a list of abbreviations and one of frequent sentence start
 
 Restated from NLTK's ``PunktSentenceTokenizer`` so that segmentation does not import
 ``nltk``, whose package import loads SciPy and scikit-learn (~0.9 s of every start).
-tests/test_punkt.py builds the regexes from NLTK's own templates and checks that every
+tests/test_segment.py builds the regexes from NLTK's own templates and checks that every
 decision equals NLTK's over generated and real text.
 
 Two changes from stock Punkt, both for news: curly quotes and guillemets count as ASCII

@@ -11,6 +11,7 @@ from perspectives.evaluate import evaluate
 from perspectives.ingest import read_article
 from perspectives.model import Article, Quote
 from perspectives.quotes import extract
+from perspectives.quotes.names import first_name_sex
 
 
 def _check_offsets(quotes: list[Quote], document: str) -> None:
@@ -404,6 +405,11 @@ def test_a_speakers_words_inside_their_own_quote_are_not_counted_twice():
     assert q.quote_id.endswith("q001")
     text = "Lynch said the nonstop demands of the job, as she noted, erase barriers."
     assert [(q.speaker, q.cue) for q in extract(text)] == [("Lynch", "said")]
+    text = 'Lynch said she recalled thinking, "This is what people have talked about for years."'
+    (kept,) = extract(text)  # the direct quote inside is kept as part of the mixed one
+    assert (kept.kind, kept.cue) == ("mixed", "said")
+    apart = extract('"We will win," Trump said. Trump said the deal was done.')
+    assert [q.kind for q in apart] == ["direct", "indirect"]  # not nested: both stay
     two = extract('Trump said the deal was terrible. Clinton called it "a disaster."')
     assert [(q.speaker, q.kind) for q in two] == [("Trump", "indirect"), ("Clinton", "mixed")]
 
@@ -423,7 +429,7 @@ def test_she_and_he_do_not_go_to_a_speaker_of_the_other_sex():
     )
     assert [q.speaker for q in extract(text)][-1] == "Tina Houchins"
     text = (
-        'Hillary Clinton said the plan was fair. In his book, Mr. McKinley offered advice. '
+        "Hillary Clinton said the plan was fair. In his book, Mr. McKinley offered advice. "
         '"I don\'t judge," he said.'
     )
     assert [q.speaker for q in extract(text)][-1] == "McKinley"
@@ -443,6 +449,52 @@ def test_possessives_and_kin_in_speaker_mentions():
     assert [q.speaker for q in extract(text)][-1] == "Tom Clarke"  # not the company
     text = "Although Scott lacks a record, he said he would run."
     assert all(q.speaker != "Although Scott" for q in extract(text))
+
+
+def test_review_of_session_three_rules():
+    """Cases a reviewer found against this session's rules; each stays right."""
+    (q,) = extract("Smith said Jones and Brown told him the plan would fail badly.")
+    assert q.text == "Jones and Brown told him the plan would fail badly"  # one subject
+    (o,) = extract("Smith said voters in Ohio and Pennsylvania say the plan would fail.")
+    assert o.text == "voters in Ohio and Pennsylvania say the plan would fail"
+    for text, speaker in [
+        ("At least five senators said the plan would fail.", "At least five senators"),
+        ("On Monday officials said the plan would fail.", "officials"),
+    ]:
+        assert [q.speaker for q in extract(text)] == [speaker]
+    assert extract("Smith left the party but was told that he could return.") == []
+    (n,) = extract("Secretary of Homeland Security Nielsen said the wall would be built.")
+    assert n.speaker == "Secretary of Homeland Security Nielsen"  # no first name: no split
+    (h,) = extract("Secretary of State Hillary Rodham Clinton said the talks would resume.")
+    assert h.speaker == "Hillary Rodham Clinton"
+    text = "Although Scott said the plan would fail badly, she said the plan was bad for all."
+    assert [q.text for q in extract(text)] == [
+        "the plan would fail badly",
+        "the plan was bad for all",
+    ]
+
+
+def test_an_honorific_picks_the_person_of_that_sex():
+    text = (
+        "Hillary Clinton said the plan was fair. Bill Clinton said the plan was bad. "
+        "Mrs. Clinton said the plan would pass. She said it would be signed."
+    )
+    assert [q.speaker for q in extract(text)][2:] == ["Hillary Clinton", "Hillary Clinton"]
+    assert first_name_sex("Sen. Claire McCaskill") == "female"
+    assert first_name_sex("President Barack Obama") == "male"
+    assert first_name_sex("Obama") is None and first_name_sex("Terry Strada") is None
+    text = (
+        "Sen. Claire McCaskill scolded him at the hearing. Josh Earnest said the rule was new. "
+        '"The community is against you," she said.'
+    )
+    assert [q.speaker for q in extract(text)][-1] == "Claire McCaskill"
+
+
+def test_a_study_led_by_someone_and_a_message_sent_out():
+    (q,) = extract("A study led by Harvard economists found that poor children have worse odds.")
+    assert q.speaker_mention == "A study led by Harvard economists"
+    (s,) = extract('The council sent out a statement calling the test "a violation."')
+    assert s.speaker == "council"
 
 
 def test_open_class_subjects_and_reduced_relatives():

@@ -13,7 +13,14 @@ from functools import lru_cache
 
 from ..resources import word_list
 from .lexicon import DETERMINERS, SUBJECT_PRONOUNS, function_words, lexicon
-from .names import NAME_PARTICLES, POSSESSIVE, Mention, build_mention, is_abbrev_period
+from .names import (
+    NAME_PARTICLES,
+    POSSESSIVE,
+    Mention,
+    build_mention,
+    given_name_sex,
+    is_abbrev_period,
+)
 from .tokens import Token
 
 _APPOSITION_TOKENS = 16
@@ -83,6 +90,8 @@ def _sent_message(toks: Sequence[Token], noun: int, lo: int) -> bool:
         j, budget = j - 1, budget - 1
     if j >= lo and toks[j].lower in DETERMINERS:
         j -= 1
+    if j > lo and toks[j].lower == "out":  # `sent out a statement`
+        j -= 1
     return j >= lo and toks[j].lower in lexicon().senders
 
 
@@ -117,6 +126,10 @@ def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | Non
             k, budget = k - 1, budget - 1
         else:
             break
+    while k < j and _dated(toks, k, lo):  # `On Monday officials said`: not `Monday officials`
+        k += 1
+    if k - 1 >= lo and toks[k].lower == "least" and toks[k - 1].lower == "at":
+        k -= 1  # `At least five senators said`
     if _count_before(toks, k, lo):  # `Another 19 percent said`
         k -= 1
         if k - 1 >= lo and toks[k - 1].lower in _QUANTIFIERS:
@@ -143,13 +156,21 @@ def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | Non
     return _coordinated(toks, build_mention(toks, k, j), k, lo)
 
 
+def _dated(toks: Sequence[Token], k: int, lo: int) -> bool:
+    """Is token ``k`` a day or month after a time preposition (`On Monday`, `in March`)?"""
+    word = toks[k].lower
+    return (
+        (word in TIME_WORDS or word in MONTHS) and k - 1 >= lo and toks[k - 1].lower in TIME_LEADS
+    )
+
+
 def _office_holder(toks: Sequence[Token], office: Mention, k: int, j: int) -> Mention | None:
-    """`Secretary of State John F. Kerry`: a title `of` a capitalised name, then a person.
-    The person is the last two capitalised words (with any initial between them)."""
-    words = [n for n in range(k, j + 1) if toks[n].is_cap and len(toks[n].text) > 1]
-    if len(words) < 3:
+    """`Secretary of State John F. Kerry`: a title `of` a capitalised name, then a person
+    whose name starts with a known first name (else no split: `Secretary of Homeland
+    Security Nielsen` stays whole)."""
+    first = next((n for n in range(k + 1, j) if given_name_sex(toks[n].text)), None)
+    if first is None:
         return None
-    first = words[-2]
     description = (office.start, toks[first - 1].end)
     return Mention(office.start, toks[j].end, "name", toks[first].start, toks[j].end, description)
 
@@ -178,7 +199,7 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
     for p in range(j - 1, max(lo, j - _QUALIFIER_TOKENS), -1):
         t = toks[p]
         if t.lower in PREPOSITIONS or t.lower == "by":
-            n = p - 1 if toks[p - 1].lower not in lexicon().skip else p - 2  # `conducted by`
+            n = p - 2 if _participle_by(toks, p) else p - 1  # `a study led by X`
             if n >= lo and toks[n].lower in lexicon().speaker_nouns:
                 head = mention_before(toks, n + 1, lo)
                 if head is None or head.kind == "pronoun" or head.end != toks[n].end:
@@ -196,6 +217,15 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
         elif not t.is_word and t.text not in POSSESSIVE or t.lemma or t.lower in _CLAUSE_WORDS:
             return None
     return None
+
+
+def _participle_by(toks: Sequence[Token], p: int) -> bool:
+    """Does a participle stand between a noun and the preposition at ``p`` (`released in`,
+    `conducted by`, and before `by` any verb form: `led by`)?"""
+    t = toks[p - 1]
+    if t.lower in lexicon().speaker_nouns:
+        return False
+    return t.lower in lexicon().skip or (toks[p].lower == "by" and _plain_lower(t))
 
 
 def _opens_clause(toks: Sequence[Token], start: int, lo: int) -> bool:

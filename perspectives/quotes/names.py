@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..resources import word_list
 from .lexicon import DETERMINERS, function_words, lexicon
 from .tokens import Token
 
@@ -91,3 +93,25 @@ def _heading(words: Sequence[Token]) -> bool:
 def name_token(t: Token, titles: frozenset[str]) -> bool:
     """A capitalised word that is not a title, or a particle of a name (`bin`, `van`)."""
     return (t.is_cap and t.lower not in titles and t.is_word) or t.lower in NAME_PARTICLES
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    names = {name: "female" for name in word_list("female_first_names.txt")}
+    names.update({name: "male" for name in word_list("male_first_names.txt")})
+    return names
+
+
+def given_name_sex(word: str) -> str | None:
+    """The sex ("female", "male") the shipped lists give a first name, else None."""
+    return _first_names().get(word.lower())
+
+
+def first_name_sex(name: str) -> str | None:
+    """The sex ("female", "male") the shipped lists give the first of several words of
+    ``name`` (titles skipped); None for a single word or an unknown name."""
+    words = name.split()
+    titles = lexicon().titles
+    while len(words) > 2 and words[0].lower().rstrip(".") in titles:
+        words = words[1:]  # `President Barack Obama`
+    return given_name_sex(words[0]) if len(words) > 1 else None

@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from ..model import Span
 from .attribution import is_cue
 from .draft import Draft
-from .lexicon import lexicon
+from .lexicon import DETERMINERS, lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
 from .mentions import PREPOSITIONS, TIME_WORDS, mention_after, mention_before, modifies_noun
 from .names import POSSESSIVE, Mention
@@ -25,9 +25,14 @@ _QUOTE_REACH = 8
 _FAR = 1 << 62
 _MIN_CONTENT_WORDS = 3
 _NEW_SUBJECT = 6  # how far a coordinated clause's cue may follow its `and`
+# After these a cue's form is a noun or an adjective (`her` is left out: `heard her say`).
+_NOUN_MARKERS = frozenset("a an the his its their our my your".split())
+_MODALS = frozenset("will would could might may can should must".split())
 _CLAUSE_OPENERS = frozenset({"that", "whether", ":"})
 _COORDINATED = frozenset({"and", "but"})  # `... but has said`
-_NEGATIONS = frozenset({"not", "never"})  # `and not intended to`: a negated verb is no cue
+# `and not intended to`: a negated verb is no cue; `and was told`: a passive one is not the
+# subject's.
+_NOT_SKIPPED = frozenset({"not", "never", "is", "are", "was", "were", "been", "being"})
 _DEICTIC = frozenset({"this", "last", "next"})
 _GO = frozenset({"go", "goes", "went", "gone", "going"})  # `went on to say`
 _GERUND_LEADS = frozenset({"by", "for", "while", "when", "after", "before"})
@@ -176,6 +181,8 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
         return None
     cue = Span(tok.start, tok.end)
     prev = toks[k - 1].text if k else ""
+    if prev.lower() in _NOUN_MARKERS:  # `the alleged terrorist`, `his promises`: no verb
+        return None
     if (prev in CLOSERS + STRAIGHT or prev == DOUBLED) and k > 1 and toks[k - 2].text == ",":
         prev = ","
     if prev == "as" and k > 2 and toks[k - 2].lower == "quoted" and toks[k - 3].lower in _BE:
@@ -214,7 +221,7 @@ def _coordinated_verb(toks: Sequence[Token], k: int) -> bool:
     """Is the cue at ``k`` a verb coordinated with an earlier one, sharing its subject
     (`... and said`, `... but has said`)?"""
     c = k - 1
-    while c > 0 and toks[c].lower in lexicon().skip and toks[c].lower not in _NEGATIONS:
+    while c > 0 and toks[c].lower in lexicon().skip and toks[c].lower not in _NOT_SKIPPED:
         c -= 1
     return c > 0 and toks[c].lower in _COORDINATED
 
@@ -254,10 +261,11 @@ def _open_subject(toks: Sequence[Token], first: int) -> bool:
     """Does the subject ending at the cue open its clause? Leading conjunctions and a
     prepositional tail of the subject (`supporters in Congress say`) are allowed; an earlier
     cue, quotation mark or comma means the mention belongs to another clause, and an
-    opening preposition makes it an object (`In a message posted Friday, ...`)."""
+    opening preposition and determiner make it an object (`In a message posted Friday, ...`;
+    `On Monday officials said` keeps its subject)."""
     if first == 0 or toks[first - 1].lower in _CLAUSE_OPENERS | _CONJUNCTIONS:
         return True
-    if first == 1 and toks[0].lower in PREPOSITIONS:
+    if first == 1 and toks[0].lower in PREPOSITIONS and toks[1].lower in DETERMINERS:
         return False
     lead = toks[:first]
     for n in range(len(lead) - 1, -1, -1):  # a sentence end the splitter missed (`."  X said`)
@@ -382,7 +390,8 @@ def _skip_time(toks: Sequence[Token], j: int) -> int:
 
 
 def _clause_end(toks: Sequence[Token], j: int) -> int:
-    """Content runs to the sentence end, or to a following `, <participle>` / `and <cue>`."""
+    """Content runs to the sentence end, or to a following `, <participle>`, `and <cue>` or
+    `and`/`,` with a new subject and its cue."""
     participles = lexicon().participles
     boundary = None
     for n in range(j + 1, len(toks) - 1):
@@ -390,6 +399,8 @@ def _clause_end(toks: Sequence[Token], j: int) -> int:
             return n  # `, asserting ...` / `,” asserting ...`
         if toks[n].lower in _COORDINATORS and (is_cue(toks[n + 1]) or _new_speaker(toks, n + 1)):
             return n  # `... and said ...`, `... and Clinton called it ...`
+        if toks[n].text == "," and toks[n + 1].is_word and _new_speaker(toks, n + 1, True):
+            return n if boundary is None else boundary  # `... fail, she said the plan ...`
         if toks[n].text in ",;" and toks[n + 1].lower in _COORDINATORS or toks[n].text == ";":
             boundary = n
         elif boundary is not None and is_cue(toks[n]) and n - j > _MIN_CONTENT_WORDS:
@@ -397,11 +408,22 @@ def _clause_end(toks: Sequence[Token], j: int) -> int:
     return len(toks)
 
 
-def _new_speaker(toks: Sequence[Token], a: int) -> bool:
-    """Does a subject and its cue open the words at ``a`` (`Clinton called it`)?"""
+def _new_speaker(toks: Sequence[Token], a: int, adjacent: bool = False) -> bool:
+    """Does a subject and its cue open the words at ``a`` (`Clinton called it`), the subject
+    not reaching back before ``a`` (`Jones and Brown told` is one subject)? ``adjacent``: the
+    cue not after a modal (`, she said`, `, Ham also noted`, not `, Patriot could threaten`)."""
     c = next((n for n in range(a + 1, min(len(toks), a + _NEW_SUBJECT)) if is_cue(toks[n])), None)
     m = mention_before(toks, c, a) if c is not None else None
-    return m is not None and m.start == toks[a].start and m.kind != "pronoun"
+    between = toks[_index_at(toks, m.end) + 1 : c] if m is not None else []
+    if (
+        m is None
+        or m.start != toks[a].start
+        or adjacent
+        and any(t.lower in _MODALS for t in between)
+    ):
+        return False
+    whole = mention_before(toks, c, 0)
+    return whole is not None and whole.start == m.start
 
 
 def _next_word(toks: Sequence[Token], n: int) -> Token:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import islice
 
-from ..resources import word_list
 from .lexicon import DETERMINERS, function_words, lexicon
 from .mentions import AGENT_SUFFIXES
-from .names import Mention
+from .names import Mention, first_name_sex
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,5}?(?:[A-Z][\w'’-]+))\s+\(([A-Z]{2,6})\)")
 _ACRONYM_PAREN = re.compile(r"\([A-Z]{2,6}\)")  # in every _ACRONYM match; cheap to look for
@@ -26,6 +25,7 @@ _SURNAME = r"(?:Mc|O['’])?[A-Z][a-z'’-]+"  # `McCaskill`, `O'Rourke`
 _PERSON_NAME = re.compile(_WORD_CAPITAL + rf"[a-z]+(?:\s+[A-Z]\.)?(?:\s+{_SURNAME}){{1,2}}\b")
 _HONORIFIC_NAME = re.compile(rf"\b(Mrs?|Ms)\.\s+({_SURNAME})\b")
 _NAME_REACH = 1500  # how far back a pronoun looks for a person named in the text
+_SPEAKER_REACH = 50  # how many earlier speakers a pronoun looks through
 _FIRST_NAME = re.compile(f"({_WORD_CAPITAL}[a-z]+)" + r"\s+")  # what precedes a surname
 _FIRST_AND_INITIAL = re.compile(f"({_WORD_CAPITAL}[a-z]+)" + r"\s+[A-Z]\.\s+")
 _BOUNDARY = re.compile(r"\b")
@@ -71,10 +71,10 @@ class SpeakerResolver:
         if mention.name_start is not None and mention.kind == "name":
             name = self.text[mention.name_start : mention.name_end]
             if not _common_noun(name):
-                resolution = self._person(name, mention.start)
                 honorific = self.text[mention.start : mention.name_start].split()[-1:]
                 sex = _HONORIFICS.get(honorific[0].lower().rstrip(".")) if honorific else None
-                if sex and resolution.speaker:
+                resolution = self._person(name, mention.start, sex)
+                if sex and resolution.speaker and self._agrees(resolution.speaker, sex):
                     self.sexes[resolution.speaker] = sex
                 return resolution
         return self._group(surface, mention.start)
@@ -85,13 +85,18 @@ class SpeakerResolver:
         the text since then whose first name agrees is taken instead."""
         pool = self.people if pronoun in _PERSON_PRONOUNS else self.groups
         sex = _PRONOUN_SEX.get(pronoun)
-        earlier = [(pos, name) for pos, name in reversed(pool) if pos < at]
-        speaker = next(((pos, n) for pos, n in earlier if self._agrees(n, sex)), None)
-        if speaker is not None and speaker == earlier[0]:
+        last = speaker = None
+        for pos, name in islice(reversed(pool), _SPEAKER_REACH):  # bounded: long documents
+            if pos < at:
+                last = last or (pos, name)
+                if self._agrees(name, sex):
+                    speaker = (pos, name)
+                    break
+        if speaker is not None and speaker == last:
             return Resolution(speaker[1], "pronoun:last-speaker")
         if pronoun in _PERSON_PRONOUNS:
             since = max(at - _NAME_REACH, speaker[0] if speaker else 0)
-            named = self._named(since, at, sex, strict=bool(earlier))
+            named = self._named(since, at, sex, strict=last is not None)
             if named:
                 return Resolution(named, "pronoun:last-name")
         if speaker is not None:
@@ -120,13 +125,16 @@ class SpeakerResolver:
         known = self.sexes.get(name) or first_name_sex(name)
         return known is None or known == sex
 
-    def _person(self, name: str, at: int) -> Resolution:
+    def _person(self, name: str, at: int, sex: str | None = None) -> Resolution:
+        """A name, a surname resolved to the last person of that surname whose sex agrees
+        with the mention's honorific (``sex``: `Mrs. Clinton` is not Bill Clinton), or an
+        acronym spelled out earlier."""
         name = " ".join(name.split())
         if name in self.acronyms:
             return self._group(self.acronyms[name], at)
         if " " not in name:
             for _, known in reversed(self.people):
-                if known.split()[-1] == name:
+                if known.split()[-1] == name and self._agrees(known, sex):
                     self.people.append((at, known))
                     return Resolution(known, "name:surname")
             for _, known in reversed(self.groups):
@@ -215,23 +223,6 @@ def _letters_start(text: str, end: int) -> int:
     while end > 0 and "a" <= text[end - 1] <= "z":
         end -= 1
     return end
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    names = {name: "female" for name in word_list("female_first_names.txt")}
-    names.update({name: "male" for name in word_list("male_first_names.txt")})
-    return names
-
-
-def first_name_sex(name: str) -> str | None:
-    """ "female" or "male" when the first of several words of ``name`` is a first name the
-    shipped lists give one sex; else None (unknown names constrain nothing)."""
-    words = name.split()
-    titles = lexicon().titles
-    while len(words) > 2 and words[0].lower().rstrip(".") in titles:
-        words = words[1:]  # `President Barack Obama`
-    return _first_names().get(words[0].lower()) if len(words) > 1 else None
 
 
 def _same_group(words: list[str], known: list[str]) -> bool:
