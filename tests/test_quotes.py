@@ -497,6 +497,25 @@ def test_a_study_led_by_someone_and_a_message_sent_out():
     assert s.speaker == "council"
 
 
+def test_qualifiers_dashes_and_clauses_after_a_comma():
+    (a,) = extract("A senior adviser to the president said the plan would fail.")
+    assert (a.speaker, a.speaker_description) == (
+        "senior adviser to the president",
+        "to the president",
+    )
+    text = "But in recent days, advisers to Mr. Obama say, the president has grown exasperated."
+    (o,) = extract(text)
+    assert o.speaker == "advisers to Mr. Obama"
+    text = "Aaron Kall -- co-editor of a book on debates -- said the candidate made news there."
+    (k,) = extract(text)
+    assert (k.speaker, k.speaker_description) == ("Aaron Kall", "co-editor of a book on debates")
+    (d,) = extract("It was a long fight — officials said it would end soon.")
+    assert d.speaker == "officials"
+    text = "The talks went badly with Republicans, and the meeting fell apart, said one source."
+    (r,) = extract(text)  # `, and the meeting ...` is no apposition of `Republicans`
+    assert (r.speaker, r.text) == ("one source", text[: text.index(", said")])
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -31,6 +31,9 @@ PREPOSITIONS = frozenset("in on from at for of with across around near inside ou
 # Plural agent nouns outside the speaker-noun list still head a subject ("environmentalists say").
 AGENT_SUFFIXES = ("ists", "ors", "ians", "ants", "ents")
 _PARTICIPLE_OBJECTS = PREPOSITIONS | {"by", "to", "about", "into", "over", "under"}
+_DASH_TOKENS = frozenset("-—–")
+QUOTE_MARKS = frozenset('"“”')
+_QUALIFIERS = PREPOSITIONS | {"by", "to"}  # `a study by X`, `an adviser to the president`
 _QUALIFIER_TOKENS = 9  # how far back a qualifying phrase may reach from the cue
 _CLAUSE_LINKS = frozenset("and but or so yet while as when because although though".split())
 _CLAUSE_WORDS = frozenset("who which that whom whose is are was were has have had".split())
@@ -61,6 +64,8 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
         return _apposed_before(toks, j, lo)
     if head.text == ")":
         return _parenthesised_before(toks, j, lo)
+    if head.text in _DASH_TOKENS:
+        return _dashed_before(toks, j, lo)
     if head.lower in SUBJECT_PRONOUNS:
         return Mention(head.start, head.end, "pronoun")
     if head.lower == "who" and j - 1 >= lo and toks[j - 1].text == ",":
@@ -149,7 +154,7 @@ def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | Non
             holder = _office_holder(toks, owner, k, j)
             if holder is not None:
                 return holder
-    if k - 1 >= lo and (toks[k - 1].lower in PREPOSITIONS or toks[k - 1].lower == "by"):
+    if k - 1 >= lo and toks[k - 1].lower in _QUALIFIERS:
         qualified = _qualified(toks, j, lo)
         if qualified is not None:
             return qualified
@@ -198,7 +203,7 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
     phrase ending at token ``j``. The mention spans both; the phrase is its description."""
     for p in range(j - 1, max(lo, j - _QUALIFIER_TOKENS), -1):
         t = toks[p]
-        if t.lower in PREPOSITIONS or t.lower == "by":
+        if t.lower in _QUALIFIERS:
             n = p - 2 if _participle_by(toks, p) else p - 1  # `a study led by X`
             if n >= lo and toks[n].lower in lexicon().speaker_nouns:
                 head = mention_before(toks, n + 1, lo)
@@ -214,8 +219,10 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
                     head.name_end,
                     (t.start, toks[j].end),
                 )
-        elif not t.is_word and t.text not in POSSESSIVE or t.lemma or t.lower in _CLAUSE_WORDS:
+        elif t.lemma or t.lower in _CLAUSE_WORDS:
             return None
+        elif not t.is_word and t.text not in POSSESSIVE and not is_abbrev_period(toks, p):
+            return None  # punctuation ends the phrase; `Mr.` does not
     return None
 
 
@@ -274,16 +281,36 @@ def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | Non
 
 
 def _opens_apposition(first: Token) -> bool:
-    """A word that can open an apposition: a determiner, a lower-case word, a title, an age
-    or a party-state tag (`R-Ky.`)."""
+    """A word that can open an apposition: a determiner, a lower-case word (not a word that
+    opens a clause: `, and the meeting ...`), a title, an age or a party-state tag (`R-Ky.`)."""
     low = first.lower
     return (
         low in DETERMINERS
         or first.text.islower()
+        and low not in _CLAUSE_LINKS
         or low in lexicon().titles
         or first.text.isdigit()
         or (len(first.text) > 2 and first.text[1] in "-‐" and first.text[0].isupper())
     )
+
+
+def _dashed_before(toks: Sequence[Token], close: int, lo: int) -> Mention | None:
+    """`Aaron Kall -- co-editor of a book on debates -- said`: the name before an apposition
+    set off by dashes (`--`, `—` or `–`)."""
+    end = close - 1 if toks[close].text == "-" and toks[close - 1].text == "-" else close
+    if toks[end].text == "-" and end == close:
+        return None  # a lone hyphen is no dash
+    for k in range(end - 1, max(lo, end - 2 * _APPOSITION_TOKENS), -1):
+        t = toks[k]
+        if t.text in QUOTE_MARKS:
+            return None
+        if t.text in "—–" or (t.text == "-" and k > lo and toks[k - 1].text == "-"):
+            opened = k - 1 if t.text == "-" else k
+            inner = mention_before(toks, opened, lo)
+            if inner is None or inner.name_start is None or k + 1 >= end:
+                return None
+            return _with_description(inner, toks[k + 1].start, toks[end - 1].end)
+    return None
 
 
 def _parenthesised_before(toks: Sequence[Token], close: int, lo: int) -> Mention | None:

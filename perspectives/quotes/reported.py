@@ -265,6 +265,8 @@ def _open_subject(toks: Sequence[Token], first: int) -> bool:
     `On Monday officials said` keeps its subject)."""
     if first == 0 or toks[first - 1].lower in _CLAUSE_OPENERS | _CONJUNCTIONS:
         return True
+    if _dash_before(toks, first):
+        return True  # `... a long fight -- officials said ...`: a dash opens a clause
     if first == 1 and toks[0].lower in PREPOSITIONS and toks[1].lower in DETERMINERS:
         return False
     lead = toks[:first]
@@ -272,6 +274,13 @@ def _open_subject(toks: Sequence[Token], first: int) -> bool:
         if lead[n].text in ".!?" and all(t.text in QUOTE_TOKENS for t in lead[n + 1 :]):
             return True
     return not any(is_cue(t) or not t.is_word for t in lead)
+
+
+def _dash_before(toks: Sequence[Token], n: int) -> bool:
+    """Does a dash (`—`, `–` or `--`) end right before token ``n``?"""
+    if n >= 1 and toks[n - 1].text in "—–":
+        return True
+    return n >= 2 and toks[n - 1].text == "-" and toks[n - 2].text == "-"
 
 
 def _relative(toks: Sequence[Token], k: int, wh: int, cue: Span, m: Mention) -> Draft | None:
