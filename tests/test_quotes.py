@@ -516,6 +516,14 @@ def test_qualifiers_dashes_and_clauses_after_a_comma():
     assert (r.speaker, r.text) == ("one source", text[: text.index(", said")])
 
 
+def test_a_phrase_before_that_and_a_spaced_hyphen_as_a_dash():
+    text = "Mr. Stenger announced in a statement this month that he had settled the case."
+    (q,) = extract(text)
+    assert q.text == "he had settled the case"
+    (d,) = extract("The debate is predictable - Trump has vowed to bring back mining jobs.")
+    assert (d.speaker, d.text) == ("Trump", "to bring back mining jobs")
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -25,6 +25,7 @@ _QUOTE_REACH = 8
 _FAR = 1 << 62
 _MIN_CONTENT_WORDS = 3
 _NEW_SUBJECT = 6  # how far a coordinated clause's cue may follow its `and`
+_ADJUNCT = 8  # how many words may stand between a cue and its `that`
 # After these a cue's form is a noun or an adjective (`her` is left out: `heard her say`).
 _NOUN_MARKERS = frozenset("a an the his its their our my your".split())
 _MODALS = frozenset("will would could might may can should must".split())
@@ -277,10 +278,14 @@ def _open_subject(toks: Sequence[Token], first: int) -> bool:
 
 
 def _dash_before(toks: Sequence[Token], n: int) -> bool:
-    """Does a dash (`—`, `–` or `--`) end right before token ``n``?"""
-    if n >= 1 and toks[n - 1].text in "—–":
+    """Does a dash (`—`, `–`, `--` or a hyphen between spaces) end right before token ``n``?"""
+    if n < 2:
+        return n == 1 and toks[0].text in "—–"
+    dash, before, after = toks[n - 1], toks[n - 2], toks[n]
+    if dash.text in "—–":
         return True
-    return n >= 2 and toks[n - 1].text == "-" and toks[n - 2].text == "-"
+    spaced = before.end < dash.start and dash.end < after.start
+    return dash.text == "-" and (before.text == "-" or spaced)
 
 
 def _relative(toks: Sequence[Token], k: int, wh: int, cue: Span, m: Mention) -> Draft | None:
@@ -349,7 +354,7 @@ def _after_cue(
         j = _index_at(toks, obj.end) + 1 if obj is not None else j
     lex = lexicon()
     particle = j < len(toks) and (lemma, toks[j].lower) in lex.particles  # `called for ...`
-    j = j + 1 if particle else _skip_time(toks, j)
+    j = j + 1 if particle else _skip_adjunct(toks, _skip_time(toks, j))
     opened = j < len(toks) and toks[j].lower in _CLAUSE_OPENERS
     quoting = any(t.text in '"“' for t in toks[j : j + _QUOTE_REACH])
     strong = particle or opened or quoting or lemma in lex.object_lemmas
@@ -379,6 +384,20 @@ def _clause_at(toks: Sequence[Token], j: int, lemma: str | None) -> bool:
         if t.lower in _FINITE:
             return True
     return False
+
+
+def _skip_adjunct(toks: Sequence[Token], j: int) -> int:
+    """Past a short phrase between a cue and its `that` (`announced in a statement this month
+    that ...`, `said on Twitter that ...`): words only, no cue, at most ``_ADJUNCT`` of them."""
+    if j >= len(toks) or toks[j].lower not in PREPOSITIONS:
+        return j
+    for n in range(j + 1, min(len(toks), j + _ADJUNCT)):
+        t = toks[n]
+        if t.lower == "that":
+            return n
+        if not t.is_word or is_cue(t):
+            break
+    return j
 
 
 def _skip_time(toks: Sequence[Token], j: int) -> int:
