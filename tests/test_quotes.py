@@ -524,6 +524,18 @@ def test_a_phrase_before_that_and_a_spaced_hyphen_as_a_dash():
     assert (d.speaker, d.text) == ("Trump", "to bring back mining jobs")
 
 
+def test_adverbs_before_a_cue_and_people_after_a_determiner():
+    text = "The Democratic candidate Hillary Clinton boldly suggested that Trump paid no tax."
+    (q,) = extract(text)
+    assert (q.speaker, q.speaker_description) == ("Hillary Clinton", "The Democratic candidate")
+    (r,) = extract("The Rev. Al Sharpton said the plan would fail.")
+    assert r.speaker == "Al Sharpton"
+    (f,) = extract("The family said the plan would fail.")
+    assert f.speaker == "family"  # `-ly` nouns are no adverbs
+    (b,) = extract("The Baloch Liberation Army said it carried out the attacks.")
+    assert b.speaker == "Baloch Liberation Army"
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -107,14 +107,26 @@ def _may_precede_participle() -> frozenset[str]:
 
 
 def _subject_end(toks: Sequence[Token], j: int, lo: int) -> int:
-    """The last token of the subject before a cue at ``j + 1``: words such as `also`, `has`
-    and time phrases (`on Saturday`, `in late August`) between them are skipped."""
+    """The last token of the subject before a cue at ``j + 1``: words such as `also`, `has`,
+    adverbs (`boldly`) and time phrases (`on Saturday`, `in late August`) are skipped."""
     while j >= lo:
-        span = _time_phrase(toks, j, lo) or int(toks[j].lower in lexicon().skip)
+        span = _time_phrase(toks, j, lo) or int(toks[j].lower in lexicon().skip or _adverb(toks[j]))
         if not span:
             break
         j -= span
     return j
+
+
+def _adverb(t: Token) -> bool:
+    """A lower-case -ly word that is no speaker noun (`boldly`, not `family` or `assembly`)."""
+    low = t.lower
+    return (
+        len(low) > 4
+        and low.endswith("ly")
+        and t.text.islower()
+        and low not in lexicon().speaker_nouns
+        and low not in function_words()
+    )
 
 
 def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | None:

@@ -60,7 +60,9 @@ def build_mention(toks: Sequence[Token], k: int, j: int) -> Mention | None:
             toks[k].start,
             toks[n].end if toks[n].text not in POSSESSIVE else toks[n].end,
         )
-    kind = "group" if toks[k].lower in DETERMINERS else "name"
+    titled = n >= k and (toks[n].lower in titles or is_abbrev_period(toks, n))  # `the Rev. X`
+    person = titled or n + 2 <= j and given_name_sex(toks[n + 1].text) is not None
+    kind = "group" if toks[k].lower in DETERMINERS and not person else "name"
     return Mention(toks[k].start, toks[j].end, kind, name_start, toks[j].end, description)
 
 
