@@ -309,7 +309,8 @@ def _opens_apposition(first: Token) -> bool:
 def _dashed_before(toks: Sequence[Token], close: int, lo: int) -> Mention | None:
     """`Aaron Kall -- co-editor of a book on debates -- said`: the name before an apposition
     set off by dashes (`--`, `—` or `–`)."""
-    end = close - 1 if toks[close].text == "-" and toks[close - 1].text == "-" else close
+    double = close > lo and toks[close].text == "-" and toks[close - 1].text == "-"
+    end = close - 1 if double else close
     if toks[end].text == "-" and end == close:
         return None  # a lone hyphen is no dash
     for k in range(end - 1, max(lo, end - 2 * _APPOSITION_TOKENS), -1):
