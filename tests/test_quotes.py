@@ -536,6 +536,36 @@ def test_adverbs_before_a_cue_and_people_after_a_determiner():
     assert b.speaker == "Baloch Liberation Army"
 
 
+def test_second_review_of_session_three_rules():
+    """Cases a second reviewer found; each stays right."""
+    for text in (
+        "The assembly said that the bill would pass.",
+        "The Chicago rally suggested that support was strong.",
+        "The Republicans, Democrats — and independents — said the vote was fair.",
+        "The pro - Russian rebels said that the ceasefire had collapsed.",
+    ):
+        assert all(
+            q.speaker not in ("The", "The Chicago", "Democrats", "Russian rebels")
+            for q in extract(text)
+        )
+    (e,) = extract("The early reports said that the fire was contained.")
+    assert (e.cue, e.speaker) == ("said", "early reports")
+    (s,) = extract("The senator said in a speech that drew applause that the war was lost.")
+    assert s.text == "the war was lost"
+    (m,) = extract("Smith said at the meeting that followed the vote the deal was dead.")
+    assert m.text.startswith("at the meeting")  # `that followed` is a relative clause
+    (w,) = extract("Mr. Smith, when asked about the deal, said that it was dead.")
+    assert (w.speaker, w.text) == ("Smith", "it was dead")
+
+
+def test_long_chains_of_qualifiers_stay_linear():
+    for text in (
+        "He met with " + "aides to " * 300 + "Obama said that it rained.",
+        " and ".join(f"Mr. Smith{i}" for i in range(400)) + " said that it rained.",
+    ):
+        extract(text)  # no RecursionError, no exponential time
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -36,6 +36,7 @@ QUOTE_MARKS = frozenset('"“”')
 _QUALIFIERS = PREPOSITIONS | {"by", "to"}  # `a study by X`, `an adviser to the president`
 _QUALIFIER_TOKENS = 9  # how far back a qualifying phrase may reach from the cue
 _CLAUSE_LINKS = frozenset("and but or so yet while as when because although though".split())
+_INTERRUPTERS = _CLAUSE_LINKS - {"and", "but", "or", "so", "yet"}  # `X, when asked, said`
 _CLAUSE_WORDS = frozenset("who which that whom whose is are was were has have had".split())
 
 
@@ -110,29 +111,35 @@ def _subject_end(toks: Sequence[Token], j: int, lo: int) -> int:
     """The last token of the subject before a cue at ``j + 1``: words such as `also`, `has`,
     adverbs (`boldly`) and time phrases (`on Saturday`, `in late August`) are skipped."""
     while j >= lo:
-        span = _time_phrase(toks, j, lo) or int(toks[j].lower in lexicon().skip or _adverb(toks[j]))
+        span = _time_phrase(toks, j, lo) or int(
+            toks[j].lower in lexicon().skip or _adverb(toks, j, lo)
+        )
         if not span:
             break
         j -= span
     return j
 
 
-def _adverb(t: Token) -> bool:
-    """A lower-case -ly word that is no speaker noun (`boldly`, not `family` or `assembly`)."""
+def _adverb(toks: Sequence[Token], j: int, lo: int) -> bool:
+    """Is token ``j`` an -ly adverb after a subject (`Clinton boldly suggested`)? Not an -ly
+    noun or adjective (`The assembly said`, `The early reports`), nor after a determiner."""
+    t = toks[j]
     low = t.lower
-    return (
-        len(low) > 4
-        and low.endswith("ly")
-        and t.text.islower()
-        and low not in lexicon().speaker_nouns
-        and low not in function_words()
-    )
+    if not (low.endswith("ly") and t.text.islower() and j - 1 >= lo):
+        return False
+    if low in _ly_words() or low in lexicon().speaker_nouns or low in function_words():
+        return False
+    return toks[j - 1].lower not in DETERMINERS and toks[j - 1].is_word
 
 
-def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
-    """The noun phrase ending at token ``j``: names, titles, up to two adjectives, a count,
-    a determiner; an owner (`Mr. Morgan of the Sierra Club`), a qualifying phrase or a
-    coordinated name may extend it."""
+@lru_cache(maxsize=1)
+def _ly_words() -> frozenset[str]:
+    return frozenset(word_list("ly_words.txt"))
+
+
+def _phrase_start(toks: Sequence[Token], j: int, lo: int) -> int:
+    """Where the plain noun phrase ending at token ``j`` starts: names, titles, up to two
+    adjectives, a count and a determiner (no owner, qualifier or coordination)."""
     k, budget = j, 2 if toks[j].text.islower() else 0
     while k - 1 >= lo:
         if _np_token(toks, k - 1):
@@ -155,8 +162,22 @@ def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | Non
         k -= 1
     while k < j and not toks[k].is_word and toks[k].text not in "(":
         k += 1
+    return k
+
+
+def _plain_before(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
+    """The plain noun phrase ending at token ``j`` (no owner, qualifier or coordination): the
+    head of a longer mention, read without recursion (chains of `of`/`to`/`and` stay linear)."""
+    return build_mention(toks, _phrase_start(toks, j, lo), j) if j >= lo else None
+
+
+def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
+    """The noun phrase ending at token ``j``: names, titles, up to two adjectives, a count,
+    a determiner; an owner (`Mr. Morgan of the Sierra Club`), a qualifying phrase or a
+    coordinated name may extend it."""
+    k = _phrase_start(toks, j, lo)
     if k - 2 >= lo and toks[k - 1].lower == "of" and toks[k - 2].is_cap:
-        owner = mention_before(toks, k - 1, lo)  # `Mr. Morgan of the Sierra Club`
+        owner = _plain_before(toks, k - 2, lo)  # `Mr. Morgan of the Sierra Club`
         if owner is not None and owner.name_start is not None:
             description = owner.description or (toks[k - 1].start, toks[j].end)
             return Mention(
@@ -218,8 +239,8 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
         if t.lower in _QUALIFIERS:
             n = p - 2 if _participle_by(toks, p) else p - 1  # `a study led by X`
             if n >= lo and toks[n].lower in lexicon().speaker_nouns:
-                head = mention_before(toks, n + 1, lo)
-                if head is None or head.kind == "pronoun" or head.end != toks[n].end:
+                head = _plain_before(toks, n, lo)
+                if head is None or head.end != toks[n].end:
                     return None
                 if not _opens_clause(toks, head.start, lo):
                     continue  # `the talks with leaders of the opposition`: embedded
@@ -268,8 +289,8 @@ def _coordinated(toks: Sequence[Token], m: Mention | None, k: int, lo: int) -> M
     """`Mr. Grassley and Mr. Leahy say`: two named subjects joined by `and` speak together."""
     if m is None or m.name_start is None or k - 2 < lo or toks[k - 1].lower != "and":
         return m
-    other = mention_before(toks, k - 1, lo)
-    if other is None or other.name_start is None or other.kind == "pronoun":
+    other = _plain_before(toks, k - 2, lo)
+    if other is None or other.name_start is None:
         return m
     return Mention(other.start, m.end, "group")
 
@@ -284,9 +305,11 @@ def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | Non
         if k <= lo or toks[k].text != "," or k + 1 >= comma:
             return None
         first = toks[k + 1]
-        if _opens_apposition(first):
+        if _opens_apposition(first) or first.lower in _INTERRUPTERS:
             inner = mention_before(toks, k, lo)
             if inner is not None and inner.kind != "pronoun" and inner.name_start is not None:
+                if first.lower in _INTERRUPTERS:  # `Mr. Smith, when asked, said`
+                    return inner
                 return _with_description(inner, first.start, toks[comma - 1].end)
         k -= 1
     return None
@@ -321,6 +344,8 @@ def _dashed_before(toks: Sequence[Token], close: int, lo: int) -> Mention | None
             opened = k - 1 if t.text == "-" else k
             inner = mention_before(toks, opened, lo)
             if inner is None or inner.name_start is None or k + 1 >= end:
+                return None
+            if toks[k + 1].lower in _CLAUSE_LINKS:  # `Democrats — and independents — said`
                 return None
             return _with_description(inner, toks[k + 1].start, toks[end - 1].end)
     return None

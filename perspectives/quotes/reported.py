@@ -26,6 +26,8 @@ _FAR = 1 << 62
 _MIN_CONTENT_WORDS = 3
 _NEW_SUBJECT = 6  # how far a coordinated clause's cue may follow its `and`
 _ADJUNCT = 8  # how many words may stand between a cue and its `that`
+# A spaced hyphen after these joins a compound (`pro - Russian`), it is no dash.
+_PREFIXES = frozenset("pro anti non ex post pre self co semi multi mid neo counter".split())
 # After these a cue's form is a noun or an adjective (`her` is left out: `heard her say`).
 _NOUN_MARKERS = frozenset("a an the his its their our my your".split())
 _MODALS = frozenset("will would could might may can should must".split())
@@ -285,7 +287,8 @@ def _dash_before(toks: Sequence[Token], n: int) -> bool:
     if dash.text in "—–":
         return True
     spaced = before.end < dash.start and dash.end < after.start
-    return dash.text == "-" and (before.text == "-" or spaced)
+    compound = before.lower in _PREFIXES or before.text[0].isdigit() and after.text[0].isdigit()
+    return dash.text == "-" and (before.text == "-" or spaced and not compound)
 
 
 def _relative(toks: Sequence[Token], k: int, wh: int, cue: Span, m: Mention) -> Draft | None:
@@ -388,16 +391,25 @@ def _clause_at(toks: Sequence[Token], j: int, lemma: str | None) -> bool:
 
 def _skip_adjunct(toks: Sequence[Token], j: int) -> int:
     """Past a short phrase between a cue and its `that` (`announced in a statement this month
-    that ...`, `said on Twitter that ...`): words only, no cue, at most ``_ADJUNCT`` of them."""
+    that ...`, `said on Twitter that ...`): words only, no cue, at most ``_ADJUNCT`` of them.
+    The last `that` followed by a subject is taken (`in a speech that drew applause that the
+    war was lost`); `in that case`, `the meeting that followed` are no clause openers."""
     if j >= len(toks) or toks[j].lower not in PREPOSITIONS:
         return j
-    for n in range(j + 1, min(len(toks), j + _ADJUNCT)):
+    found = j
+    for n in range(j + 2, min(len(toks) - 1, j + _ADJUNCT)):
         t = toks[n]
-        if t.lower == "that":
-            return n
         if not t.is_word or is_cue(t):
             break
-    return j
+        nxt = toks[n + 1]
+        if t.lower == "that" and nxt.is_word and not _verb_like(nxt):
+            found = n
+    return found
+
+
+def _verb_like(t: Token) -> bool:
+    """A finite verb or a past form (`was`, `followed`): after `that` it makes a relative."""
+    return t.lower in _FINITE or t.lower in _BE or t.lower.endswith("ed") or t.lemma is not None
 
 
 def _skip_time(toks: Sequence[Token], j: int) -> int:
