@@ -397,12 +397,12 @@ def _skip_adjunct(toks: Sequence[Token], j: int) -> int:
     if j >= len(toks) or toks[j].lower not in PREPOSITIONS:
         return j
     found = j
-    for n in range(j + 2, min(len(toks) - 1, j + _ADJUNCT)):
+    for n in range(j + 1, min(len(toks) - 1, j + _ADJUNCT)):
         t = toks[n]
         if not t.is_word or is_cue(t):
             break
         nxt = toks[n + 1]
-        if t.lower == "that" and nxt.is_word and not _verb_like(nxt):
+        if n > j + 1 and t.lower == "that" and nxt.is_word and not _verb_like(nxt):
             found = n
     return found
 
