@@ -566,6 +566,15 @@ def test_long_chains_of_qualifiers_stay_linear():
         extract(text)  # no RecursionError, no exponential time
 
 
+def test_an_opening_phrase_with_commas_and_an_adjectival_cue():
+    text = (
+        "Following a swiftly called, late-afternoon meeting, the council issued a statement "
+        'calling the test "a clear violation" of its resolutions.'
+    )
+    (q,) = extract(text)
+    assert (q.speaker, q.cue) == ("council", "calling")
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -184,7 +184,7 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
         return None
     cue = Span(tok.start, tok.end)
     prev = toks[k - 1].text if k else ""
-    if prev.lower() in _NOUN_MARKERS:  # `the alleged terrorist`, `his promises`: no verb
+    if _modifier(toks, k):
         return None
     if (prev in CLOSERS + STRAIGHT or prev == DOUBLED) and k > 1 and toks[k - 2].text == ",":
         prev = ","
@@ -218,6 +218,15 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
             return _content(toks, 0, k - 1, cue, m, "inverted-trailing")
         return _after_cue(toks, k, _apposed_subject(toks, k), cue, "apposed-subject")
     return None
+
+
+def _modifier(toks: Sequence[Token], k: int) -> bool:
+    """Is the cue form at ``k`` a noun or an adjective, after an article or a possessive
+    (`the alleged terrorist`, `his promises`, `a swiftly called meeting`)?"""
+    p = k - 1
+    while p > 0 and toks[p].text.islower() and toks[p].lower.endswith("ly"):
+        p -= 1
+    return p >= 0 and toks[p].lower in _NOUN_MARKERS
 
 
 def _coordinated_verb(toks: Sequence[Token], k: int) -> bool:
@@ -332,14 +341,21 @@ def _sentence_subject(toks: Sequence[Token], k: int) -> Mention | None:
     in the sentence (`"...," X said in a statement, adding ...`), else the opening subject,
     after an opening phrase if there is one (`Chastened by the analyses, Trump revised ...`)."""
     for c in range(k - 1, max(0, k - _CUE_REACH), -1):  # bounded: long run-on sentences
-        if is_cue(toks[c]) and toks[c].lower not in lexicon().participles:
+        if (
+            is_cue(toks[c])
+            and toks[c].lower not in lexicon().participles
+            and not _modifier(toks, c)
+        ):
             m = mention_before(toks, c, 0)
             if m is not None:
                 return m
             break
     m = mention_after(toks, 0, k)
-    if m is None:
-        comma = next((n for n in range(1, k) if toks[n].text == ","), k)
+    commas = (n for n in range(1, k) if toks[n].text == ",")
+    while m is None:  # after the opening phrase, which may hold commas of its own
+        comma = next(commas, None)
+        if comma is None:
+            return None
         m = mention_after(toks, comma + 1, k)
     return m
 
