@@ -123,13 +123,18 @@ def _subject_end(toks: Sequence[Token], j: int, lo: int) -> int:
 def _adverb(toks: Sequence[Token], j: int, lo: int) -> bool:
     """Is token ``j`` an -ly adverb after a subject (`Clinton boldly suggested`)? Not an -ly
     noun or adjective (`The assembly said`, `The early reports`), nor after a determiner."""
-    t = toks[j]
-    low = t.lower
-    if not (low.endswith("ly") and t.text.islower() and j - 1 >= lo):
-        return False
-    if low in _ly_words() or low in lexicon().speaker_nouns or low in function_words():
+    if not (j - 1 >= lo and is_adverb(toks[j])):
         return False
     return toks[j - 1].lower not in DETERMINERS and toks[j - 1].is_word
+
+
+def is_adverb(t: Token) -> bool:
+    """A lower-case -ly word that is not a known -ly noun or adjective (`boldly`, `swiftly`;
+    not `family`, `early`)."""
+    low = t.lower
+    if not (low.endswith("ly") and t.text.islower()):
+        return False
+    return not (low in _ly_words() or low in lexicon().speaker_nouns or low in function_words())
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,14 @@ from .attribution import is_cue
 from .draft import Draft
 from .lexicon import DETERMINERS, lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
-from .mentions import PREPOSITIONS, TIME_WORDS, mention_after, mention_before, modifies_noun
+from .mentions import (
+    PREPOSITIONS,
+    TIME_WORDS,
+    is_adverb,
+    mention_after,
+    mention_before,
+    modifies_noun,
+)
 from .names import POSSESSIVE, Mention
 from .tokens import Token, TokenIndex
 
@@ -224,7 +231,7 @@ def _modifier(toks: Sequence[Token], k: int) -> bool:
     """Is the cue form at ``k`` a noun or an adjective, after an article or a possessive
     (`the alleged terrorist`, `his promises`, `a swiftly called meeting`)?"""
     p = k - 1
-    while p > 0 and toks[p].text.islower() and toks[p].lower.endswith("ly"):
+    while p > 0 and is_adverb(toks[p]):
         p -= 1
     return p >= 0 and toks[p].lower in _NOUN_MARKERS
 
