@@ -54,6 +54,22 @@ PIECES = st.sampled_from(
         "🙂",
         "\u2028",
         "\x00",
+        "--",
+        "-",
+        "and",
+        "but has",
+        "issued a statement calling",
+        "went on to say",
+        "boldly",
+        "in a statement",
+        "Secretary of State",
+        "John F. Kerry",
+        "Mrs. Clinton",
+        "an adviser to",
+        "by",
+        "the alleged",
+        "when asked",
+        "At least five",
     ]
 )
 TEXTS = st.one_of(
