@@ -575,6 +575,22 @@ def test_an_opening_phrase_with_commas_and_an_adjectival_cue():
     assert (q.speaker, q.cue) == ("council", "calling")
 
 
+def test_a_sentence_quoted_after_a_colon_is_the_lead_in_subjects():
+    text = 'Talks resumed.\n\nThe minister had a message for the rebels: "Lay down your arms now."'
+    (q,) = extract(text)
+    assert (q.kind, q.speaker, q.cue, q.text) == (
+        "direct",
+        "minister",
+        ":",
+        "Lay down your arms now.",
+    )
+    text = (
+        'Talks resumed.\n\nWith turnout low, Obama is rolling out a new message: "It\'s about me."'
+    )
+    (o,) = extract(text)
+    assert (o.speaker, o.text) == ("Obama", "It's about me.")
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -18,7 +18,7 @@ from .attribution import Attribution, after_quote, before_quote, is_cue, sentenc
 from .draft import Draft
 from .lexicon import DETERMINERS, function_words
 from .marks import QUOTE_TOKENS, QuotedSpan
-from .mentions import TIME_LEADS
+from .mentions import TIME_LEADS, mention_after
 from .names import Mention
 from .tokens import Token, TokenIndex
 
@@ -58,6 +58,8 @@ def direct_quotes(
         after = after[: sentence_cut(after) + 1]
         runs_on = after_to == next_open and not (after and after[-1].text in ".!?;")
         attribution = _after_attribution(text, q, after, runs_on) or _before(before, after)
+        if attribution is None and _sentence_like(text, q):
+            attribution = _colon_lead(before)
         shared = _shared_cue(index, drafts, q, attribution)
         if shared is not None or attribution is not None:
             drafts.append(shared or _lead_part(text, before, q, attribution))
@@ -103,6 +105,21 @@ def _before(before: list[Token], after: list[Token]) -> Attribution | None:
     if after and _continues_clause(after[0]):
         return None
     return before_quote(before)
+
+
+def _colon_lead(before: list[Token]) -> Attribution | None:
+    """`The minister had a message for the rebels: "Lay down your arms."`: a sentence-like
+    quote after a colon is the words of the subject of the clause that leads to it (after an
+    opening phrase, if any); the colon is its cue."""
+    if len(before) < 3 or before[-1].text != ":":
+        return None
+    colon = before[-1]
+    starts = [0] + [n + 1 for n, t in enumerate(before[:-1]) if t.text == ","]
+    for start in starts:
+        m = mention_after(before, start, len(before) - 1)
+        if m is not None:
+            return Attribution(colon.start, colon.end, m, "before:colon-lead")
+    return None
 
 
 def _continues_clause(t: Token) -> bool:
@@ -181,8 +198,10 @@ def _draft(q: QuotedSpan, a: Attribution) -> Draft:
 
 def _sentence_like(text: str, q: QuotedSpan) -> bool:
     content = " ".join(text[p.start : p.end] for p in q.parts)
-    words = content.split()
-    return len(words) >= _MIN_SENTENCE_WORDS and (content[:1].isupper() or content[-1:] in ".?!")
+    words, opens, ends = content.split(), content[:1].isupper(), content[-1:] in ".?!"
+    if opens and ends:  # a whole sentence, however short: `"It's about me."`
+        return len(words) >= _MIN_SENTENCE_WORDS - 1
+    return len(words) >= _MIN_SENTENCE_WORDS and (opens or ends)
 
 
 def _continue_previous(
