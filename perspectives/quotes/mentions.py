@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..resources import word_list
 from .lexicon import DETERMINERS, SUBJECT_PRONOUNS, function_words, lexicon
+from .marks import QUOTE_TOKENS
 from .names import (
     NAME_PARTICLES,
     POSSESSIVE,
@@ -32,7 +33,6 @@ PREPOSITIONS = frozenset("in on from at for of with across around near inside ou
 AGENT_SUFFIXES = ("ists", "ors", "ians", "ants", "ents")
 _PARTICIPLE_OBJECTS = PREPOSITIONS | {"by", "to", "about", "into", "over", "under"}
 _DASH_TOKENS = frozenset("-—–")
-QUOTE_MARKS = frozenset('"“”')
 _QUALIFIERS = PREPOSITIONS | {"by", "to"}  # `a study by X`, `an adviser to the president`
 _QUALIFIER_TOKENS = 9  # how far back a qualifying phrase may reach from the cue
 _CLAUSE_LINKS = frozenset("and but or so yet while as when because although though".split())
@@ -343,7 +343,7 @@ def _dashed_before(toks: Sequence[Token], close: int, lo: int) -> Mention | None
         return None  # a lone hyphen is no dash
     for k in range(end - 1, max(lo, end - 2 * _APPOSITION_TOKENS), -1):
         t = toks[k]
-        if t.text in QUOTE_MARKS:
+        if t.text in QUOTE_TOKENS:
             return None
         if t.text in "—–" or (t.text == "-" and k > lo and toks[k - 1].text == "-"):
             opened = k - 1 if t.text == "-" else k
