@@ -18,8 +18,9 @@ from .attribution import Attribution, after_quote, before_quote, is_cue, sentenc
 from .draft import Draft
 from .lexicon import DETERMINERS, function_words
 from .marks import QUOTE_TOKENS, QuotedSpan
-from .mentions import TIME_LEADS, mention_after
+from .mentions import mention_after
 from .names import Mention
+from .phrases import TIME_LEADS
 from .tokens import Token, TokenIndex
 
 _MIN_SENTENCE_WORDS = 4

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..resources import word_list
-from .lexicon import DETERMINERS, SUBJECT_PRONOUNS, function_words, lexicon
+from .lexicon import DETERMINERS, SUBJECT_PRONOUNS, lexicon
 from .marks import QUOTE_TOKENS
 from .names import (
     NAME_PARTICLES,
@@ -22,13 +22,19 @@ from .names import (
     given_name_sex,
     is_abbrev_period,
 )
+from .phrases import (
+    PREPOSITIONS,
+    adverb_at,
+    np_token,
+    phrase_start,
+    plain_lower,
+    time_phrase,
+)
 from .tokens import Token
 
 _APPOSITION_TOKENS = 16
-_QUANTIFIERS = frozenset("another about nearly almost some only just over under roughly".split())
 _SENTENCE_MARKS = frozenset(".!?:;\"“”'")
 _COUNTS = frozenset("one another two three several some many".split())  # `said one source`
-PREPOSITIONS = frozenset("in on from at for of with across around near inside outside".split())
 # Plural agent nouns outside the speaker-noun list still head a subject ("environmentalists say").
 AGENT_SUFFIXES = ("ists", "ors", "ians", "ants", "ents")
 _PARTICIPLE_OBJECTS = PREPOSITIONS | {"by", "to", "about", "into", "over", "under"}
@@ -38,19 +44,6 @@ _QUALIFIER_TOKENS = 9  # how far back a qualifying phrase may reach from the cue
 _CLAUSE_LINKS = frozenset("and but or so yet while as when because although though".split())
 _INTERRUPTERS = _CLAUSE_LINKS - {"and", "but", "or", "so", "yet"}  # `X, when asked, said`
 _CLAUSE_WORDS = frozenset("who which that whom whose is are was were has have had".split())
-
-
-def _np_token(toks: Sequence[Token], k: int) -> bool:
-    """May token k sit inside a speaker mention (names, titles, possessives, parentheses)?"""
-    t = toks[k]
-    low = t.lower
-    if low in function_words() and not t.text.isupper():
-        return False
-    if t.is_cap or low in lexicon().titles or t.text in POSSESSIVE or low in NAME_PARTICLES:
-        return True
-    if t.text in "()" or is_abbrev_period(toks, k):
-        return True
-    return low in lexicon().speaker_nouns
 
 
 def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None:
@@ -71,7 +64,7 @@ def mention_before(toks: Sequence[Token], i: int, lo: int = 0) -> Mention | None
         return Mention(head.start, head.end, "pronoun")
     if head.lower == "who" and j - 1 >= lo and toks[j - 1].text == ",":
         return _relative(toks, j, lo)
-    if not (head.is_word and (_np_token(toks, j) or head.lower.endswith(AGENT_SUFFIXES))):
+    if not (head.is_word and (np_token(toks, j) or head.lower.endswith(AGENT_SUFFIXES))):
         return _qualified(toks, j, lo)
     return _noun_phrase_before(toks, j, lo)
 
@@ -92,7 +85,7 @@ def modifies_noun(toks: Sequence[Token], i: int, lo: int = 0) -> bool:
 def _sent_message(toks: Sequence[Token], noun: int, lo: int) -> bool:
     """Is the noun at ``noun`` the object of a sending verb (`issued a brief statement`)?"""
     j, budget = noun - 1, 2
-    while j >= lo and budget and _plain_lower(toks[j]) and toks[j].lower not in lexicon().senders:
+    while j >= lo and budget and plain_lower(toks[j]) and toks[j].lower not in lexicon().senders:
         j, budget = j - 1, budget - 1
     if j >= lo and toks[j].lower in DETERMINERS:
         j -= 1
@@ -111,8 +104,8 @@ def _subject_end(toks: Sequence[Token], j: int, lo: int) -> int:
     """The last token of the subject before a cue at ``j + 1``: words such as `also`, `has`,
     adverbs (`boldly`) and time phrases (`on Saturday`, `in late August`) are skipped."""
     while j >= lo:
-        span = _time_phrase(toks, j, lo) or int(
-            toks[j].lower in lexicon().skip or _adverb(toks, j, lo)
+        span = time_phrase(toks, j, lo) or int(
+            toks[j].lower in lexicon().skip or adverb_at(toks, j, lo)
         )
         if not span:
             break
@@ -120,67 +113,17 @@ def _subject_end(toks: Sequence[Token], j: int, lo: int) -> int:
     return j
 
 
-def _adverb(toks: Sequence[Token], j: int, lo: int) -> bool:
-    """Is token ``j`` an -ly adverb after a subject (`Clinton boldly suggested`)? Not an -ly
-    noun or adjective (`The assembly said`, `The early reports`), nor after a determiner."""
-    if not (j - 1 >= lo and is_adverb(toks[j])):
-        return False
-    return toks[j - 1].lower not in DETERMINERS and toks[j - 1].is_word
-
-
-def is_adverb(t: Token) -> bool:
-    """A lower-case -ly word that is not a known -ly noun or adjective (`boldly`, `swiftly`;
-    not `family`, `early`)."""
-    low = t.lower
-    if not (low.endswith("ly") and t.text.islower()):
-        return False
-    return not (low in _ly_words() or low in lexicon().speaker_nouns or low in function_words())
-
-
-@lru_cache(maxsize=1)
-def _ly_words() -> frozenset[str]:
-    return frozenset(word_list("ly_words.txt"))
-
-
-def _phrase_start(toks: Sequence[Token], j: int, lo: int) -> int:
-    """Where the plain noun phrase ending at token ``j`` starts: names, titles, up to two
-    adjectives, a count and a determiner (no owner, qualifier or coordination)."""
-    k, budget = j, 2 if toks[j].text.islower() else 0
-    while k - 1 >= lo:
-        if _np_token(toks, k - 1):
-            k -= 1
-            if not budget and _role_noun(toks[k]):  # `vice-presidential nominee Gov. Pence`
-                budget = 2
-        elif budget and _plain_lower(toks[k - 1]):
-            k, budget = k - 1, budget - 1
-        else:
-            break
-    while k < j and _dated(toks, k, lo):  # `On Monday officials said`: not `Monday officials`
-        k += 1
-    if k - 1 >= lo and toks[k].lower == "least" and toks[k - 1].lower == "at":
-        k -= 1  # `At least five senators said`
-    if _count_before(toks, k, lo):  # `Another 19 percent said`
-        k -= 1
-        if k - 1 >= lo and toks[k - 1].lower in _QUANTIFIERS:
-            k -= 1
-    if k - 1 >= lo and toks[k - 1].lower in DETERMINERS:
-        k -= 1
-    while k < j and not toks[k].is_word and toks[k].text not in "(":
-        k += 1
-    return k
-
-
 def _plain_before(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
     """The plain noun phrase ending at token ``j`` (no owner, qualifier or coordination): the
     head of a longer mention, read without recursion (chains of `of`/`to`/`and` stay linear)."""
-    return build_mention(toks, _phrase_start(toks, j, lo), j) if j >= lo else None
+    return build_mention(toks, phrase_start(toks, j, lo), j) if j >= lo else None
 
 
 def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
     """The noun phrase ending at token ``j``: names, titles, up to two adjectives, a count,
     a determiner; an owner (`Mr. Morgan of the Sierra Club`), a qualifying phrase or a
     coordinated name may extend it."""
-    k = _phrase_start(toks, j, lo)
+    k = phrase_start(toks, j, lo)
     if k - 2 >= lo and toks[k - 1].lower == "of" and toks[k - 2].is_cap:
         owner = _plain_before(toks, k - 2, lo)  # `Mr. Morgan of the Sierra Club`
         if owner is not None and owner.name_start is not None:
@@ -197,14 +140,6 @@ def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | Non
         if qualified is not None:
             return qualified
     return _coordinated(toks, build_mention(toks, k, j), k, lo)
-
-
-def _dated(toks: Sequence[Token], k: int, lo: int) -> bool:
-    """Is token ``k`` a day or month after a time preposition (`On Monday`, `in March`)?"""
-    word = toks[k].lower
-    return (
-        (word in TIME_WORDS or word in MONTHS) and k - 1 >= lo and toks[k - 1].lower in TIME_LEADS
-    )
 
 
 def _office_holder(toks: Sequence[Token], office: Mention, k: int, j: int) -> Mention | None:
@@ -270,7 +205,7 @@ def _participle_by(toks: Sequence[Token], p: int) -> bool:
     t = toks[p - 1]
     if t.lower in lexicon().speaker_nouns:
         return False
-    return t.lower in lexicon().skip or (toks[p].lower == "by" and _plain_lower(t))
+    return t.lower in lexicon().skip or (toks[p].lower == "by" and plain_lower(t))
 
 
 def _opens_clause(toks: Sequence[Token], start: int, lo: int) -> bool:
@@ -281,13 +216,6 @@ def _opens_clause(toks: Sequence[Token], start: int, lo: int) -> bool:
         return True
     prev = toks[k - 1]
     return not prev.is_word or prev.lower in _CLAUSE_LINKS
-
-
-def _count_before(toks: Sequence[Token], k: int, lo: int) -> bool:
-    """A number counting the subject (`19 percent`), not a year (`in 2015 officials`)."""
-    if k - 1 < lo or not toks[k - 1].text[0].isdigit():
-        return False
-    return not (k - 2 >= lo and toks[k - 2].lower in {"in", "since", "by", "of", "on"})
 
 
 def _coordinated(toks: Sequence[Token], m: Mention | None, k: int, lo: int) -> Mention | None:
@@ -383,7 +311,7 @@ def mention_after(toks: Sequence[Token], i: int, hi: int) -> Mention | None:
         return None
     k = i + 1 if head.lower in DETERMINERS or head.lower in _COUNTS else i
     last, named, headed = None, False, False
-    while k < hi and (_np_token(toks, k) or _modifier_before_noun(toks, k, hi)):
+    while k < hi and (np_token(toks, k) or _modifier_before_noun(toks, k, hi)):
         nxt_cap = k + 1 < hi and toks[k + 1].is_cap
         low = toks[k].lower
         if named and toks[k].text.islower() and low not in NAME_PARTICLES | POSSESSIVE:
@@ -424,29 +352,16 @@ def _sentence_adverbs() -> frozenset[str]:
     return frozenset(word_list("sentence_adverbs.txt"))
 
 
-def _role_noun(t: Token) -> bool:
-    """A lower-case title or speaker noun (`nominee`, `adviser`), which adjectives may precede."""
-    return t.text.islower() and (t.lower in lexicon().titles or t.lower in lexicon().speaker_nouns)
-
-
-def _plain_lower(t: Token) -> bool:
-    """A lower-case content word that is neither a function word nor a cue verb."""
-    low = t.lower
-    return (
-        t.text.islower() and low not in function_words() and low not in DETERMINERS and not t.lemma
-    )
-
-
 def _modifier_before_noun(toks: Sequence[Token], k: int, hi: int) -> bool:
     """A lower-case adjective inside a mention ("the senior official", "the
     conservative-leaning Tax Foundation")."""
-    if not _plain_lower(toks[k]):
+    if not plain_lower(toks[k]):
         return False
     nouns = lexicon().speaker_nouns
     for n in range(k + 1, min(k + 3, hi)):
         if toks[n].lower in nouns or toks[n].is_cap:
             return True
-        if not _plain_lower(toks[n]):  # `issued a statement`: a verb, not an adjective
+        if not plain_lower(toks[n]):  # `issued a statement`: a verb, not an adjective
             return False
     return False
 
@@ -465,30 +380,3 @@ def _apposition_after(toks: Sequence[Token], mention: Mention, k: int, hi: int) 
 
 def _with_description(m: Mention, start: int, end: int) -> Mention:
     return Mention(m.start, m.end, m.kind, m.name_start, m.name_end, (start, end))
-
-
-def _time_phrase(toks: Sequence[Token], j: int, lo: int) -> int:
-    """Length of a time phrase ending at token ``j`` between a speaker and its cue (`on
-    Saturday`, `in 2001`, `in late August`, `last year`), or 0."""
-    word = toks[j]
-    if not (word.lower in TIME_WORDS or word.lower in MONTHS or _year(word)):
-        return 0
-    k = j - 1
-    while k >= lo and j - k <= 2 and toks[k].lower in TIME_LEADS:
-        k -= 1
-    return j - k if k < j - 1 else 0
-
-
-def _year(t: Token) -> bool:
-    """A four-digit number (`2001`)."""
-    return len(t.text) == 4 and t.text.isdigit()
-
-
-TIME_LEADS = frozenset({"on", "last", "this", "late", "early", "in", "since"})
-TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday week weekend "
-    "month year tonight".split()
-)
-MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)

@@ -16,15 +16,9 @@ from .attribution import is_cue
 from .draft import Draft
 from .lexicon import DETERMINERS, lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
-from .mentions import (
-    PREPOSITIONS,
-    TIME_WORDS,
-    is_adverb,
-    mention_after,
-    mention_before,
-    modifies_noun,
-)
+from .mentions import mention_after, mention_before, modifies_noun
 from .names import POSSESSIVE, Mention
+from .phrases import PREPOSITIONS, TIME_WORDS, is_adverb
 from .tokens import Token, TokenIndex
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
