@@ -13,47 +13,42 @@ from collections.abc import Collection, Sequence
 
 from ..model import Span
 from .attribution import is_cue
+from .clauses import (
+    BE,
+    CLAUSE_OPENERS,
+    COORDINATORS,
+    FINITE,
+    MIN_CONTENT_WORDS,
+    after_cue,
+    content,
+    index_at,
+    trim_end,
+)
 from .draft import Draft
 from .lexicon import DETERMINERS, lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
 from .mentions import mention_after, mention_before, modifies_noun
-from .names import POSSESSIVE, Mention
-from .phrases import PREPOSITIONS, TIME_WORDS, is_adverb
+from .names import Mention
+from .phrases import PREPOSITIONS, is_adverb
 from .tokens import Token, TokenIndex
 
-_OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
-_QUOTE_REACH = 8
 _FAR = 1 << 62
-_MIN_CONTENT_WORDS = 3
-_NEW_SUBJECT = 6  # how far a coordinated clause's cue may follow its `and`
-_ADJUNCT = 8  # how many words may stand between a cue and its `that`
 # A spaced hyphen after these joins a compound (`pro - Russian`), it is no dash.
 _PREFIXES = frozenset("pro anti non ex post pre self co semi multi mid neo counter".split())
 # After these a cue's form is a noun or an adjective (`her` is left out: `heard her say`).
 _NOUN_MARKERS = frozenset("a an the his its their our my your".split())
-_MODALS = frozenset("will would could might may can should must".split())
-_CLAUSE_OPENERS = frozenset({"that", "whether", ":"})
-_COORDINATED = frozenset({"and", "but"})  # `... but has said`
 # `and not intended to`: a negated verb is no cue; `and was told`: a passive one is not the
 # subject's.
 _NOT_SKIPPED = frozenset({"not", "never", "is", "are", "was", "were", "been", "being"})
-_DEICTIC = frozenset({"this", "last", "next"})
 _GO = frozenset({"go", "goes", "went", "gone", "going"})  # `went on to say`
 _GERUND_LEADS = frozenset({"by", "for", "while", "when", "after", "before"})
 _CONJUNCTIONS = frozenset(
     "but and yet so while because although though since as when if after before where".split()
 )
-_COORDINATORS = frozenset({"and", "but"})
 _RELATIVES = frozenset({"which", "what", "how"})
-# Finite verbs and auxiliaries that show a clause has begun (`found the plan was ...`).
-_FINITE = frozenset(
-    "is are was were will would can could should may might must has have had does did".split()
-)
-_SUBJECT_REACH = 7
 _HEADLINE_LEAD = 6  # the speaker before a headline colon is a few words at most
 _HEADLINE_WORDS = 25
 _PHRASE_HEADS = frozenset({"according", "put", "puts"})
-_BE = frozenset({"is", "are", "was", "were", "been", "being"})
 _PLACE_TIME = frozenset("in on at during after before from outside inside".split())
 _TRAILING_PHRASE = 5
 _CUE_REACH = 80  # tokens a participle looks back for the cue whose subject it shares
@@ -90,7 +85,7 @@ def reported_speech(
                 draft = _verb_cue(toks, k)
             if (
                 draft is not None
-                and len(text[draft.start : draft.end].split()) >= _MIN_CONTENT_WORDS
+                and len(text[draft.start : draft.end].split()) >= MIN_CONTENT_WORDS
             ):
                 drafts.append(_through_quote(_kind(draft, opens, names), quoted, opens))
     return drafts
@@ -123,7 +118,7 @@ def headline_claim(index: TokenIndex, headline: Span) -> Draft | None:
     if m.start != toks[0].start and " " not in index.text[m.start : m.end]:
         return None  # a full name, or the whole lead: not `Stealth Over Health: ...`
     cue = Span(toks[colon].start, toks[colon].end)
-    return _content(toks, colon + 1, len(toks), cue, m, "headline")
+    return content(toks, colon + 1, len(toks), cue, m, "headline")
 
 
 def _within(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -140,13 +135,13 @@ def _phrase_cue(toks: Sequence[Token], k: int) -> Draft | None:
     if m is None:
         return None
     cue = Span(toks[k].start, toks[k + 1].end)
-    after = _index_at(toks, m.end)
+    after = index_at(toks, m.end)
     if k == 0 or (k == 1 and not toks[0].is_word):
         if after + 1 < len(toks) and toks[after + 1].text == ",":
-            return _content(toks, after + 2, len(toks), cue, m, "according-to:leading")
+            return content(toks, after + 2, len(toks), cue, m, "according-to:leading")
         return None
     end = k - 1 if toks[k - 1].text == "," else k
-    return _content(toks, 0, end, cue, m, "according-to:trailing")
+    return content(toks, 0, end, cue, m, "according-to:trailing")
 
 
 def _as_put_it(toks: Sequence[Token], k: int) -> Draft | None:
@@ -163,20 +158,20 @@ def _as_put_it(toks: Sequence[Token], k: int) -> Draft | None:
     cue = Span(toks[a].start, toks[k + 1].end)
     comma = next((n for n in range(k + 2, len(toks)) if toks[n].text == ","), None)
     if a == 0 or (a == 1 and toks[0].text in ",—"):
-        return None if comma is None else _content(toks, comma + 1, len(toks), cue, m, "as-put-it")
+        return None if comma is None else content(toks, comma + 1, len(toks), cue, m, "as-put-it")
     end = a - 1 if toks[a - 1].text == "," else a
-    return _content(toks, 0, end, cue, m, "as-put-it")
+    return content(toks, 0, end, cue, m, "as-put-it")
 
 
 def _quoted_as(toks: Sequence[Token], k: int, cue: Span) -> Draft | None:
     """`X was quoted as saying (that) ...`: the subject is the one before the passive."""
     q = k - 2
-    while q > 0 and toks[q - 1].lower in _BE:
+    while q > 0 and toks[q - 1].lower in BE:
         q -= 1
     m = mention_before(toks, q, 0)
-    if m is None or not _open_subject(toks, _index_at(toks, m.start, start=True)):
+    if m is None or not _open_subject(toks, index_at(toks, m.start, start=True)):
         return None
-    return _after_cue(toks, k, m, cue, "quoted-as")
+    return after_cue(toks, k, m, cue, "quoted-as")
 
 
 def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
@@ -189,35 +184,35 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
         return None
     if (prev in CLOSERS + STRAIGHT or prev == DOUBLED) and k > 1 and toks[k - 2].text == ",":
         prev = ","
-    if prev == "as" and k > 2 and toks[k - 2].lower == "quoted" and toks[k - 3].lower in _BE:
+    if prev == "as" and k > 2 and toks[k - 2].lower == "quoted" and toks[k - 3].lower in BE:
         return _quoted_as(toks, k, cue)
     if prev == "to" and k > 2 and toks[k - 2].lower == "on" and toks[k - 3].lower in _GO:
         return _went_on_to(toks, k, cue)
     participle = tok.lower in lexicon().participles
     if participle and (prev == "," or prev.lower() in _GERUND_LEADS or modifies_noun(toks, k)):
-        return _after_cue(toks, k, _sentence_subject(toks, k), cue, "participle")
+        return after_cue(toks, k, _sentence_subject(toks, k), cue, "participle")
     if _coordinated_verb(toks, k):
-        return _after_cue(toks, k, _sentence_subject(toks, k), cue, "coordinated")
+        return after_cue(toks, k, _sentence_subject(toks, k), cue, "coordinated")
     m = mention_before(toks, k, 0)
     if m is not None:
-        first = _index_at(toks, m.start, start=True)
+        first = index_at(toks, m.start, start=True)
         if first > 0 and _after_comma(toks, first):
-            return _interposed(toks, k, first - 1, cue, m) or _after_cue(
+            return _interposed(toks, k, first - 1, cue, m) or after_cue(
                 toks, k, m, cue, "adverbial:subject-verb"
             )
         if first > 0 and toks[first - 1].lower in _RELATIVES:
             return _relative(toks, k, first - 1, cue, m)
         if _open_subject(toks, first):
-            return _after_cue(toks, k, m, cue, "subject-verb")
+            return after_cue(toks, k, m, cue, "subject-verb")
         return None
     if prev == "who":
         who = toks[k - 1]
-        return _after_cue(toks, k, Mention(who.start, who.end, "pronoun"), cue, "relative-who")
+        return after_cue(toks, k, Mention(who.start, who.end, "pronoun"), cue, "relative-who")
     if prev == "," and k + 1 < len(toks):
         m = mention_after(toks, k + 1, len(toks))
         if m is not None and _closes_sentence(toks, m):
-            return _content(toks, 0, k - 1, cue, m, "inverted-trailing")
-        return _after_cue(toks, k, _apposed_subject(toks, k), cue, "apposed-subject")
+            return content(toks, 0, k - 1, cue, m, "inverted-trailing")
+        return after_cue(toks, k, _apposed_subject(toks, k), cue, "apposed-subject")
     return None
 
 
@@ -236,18 +231,18 @@ def _coordinated_verb(toks: Sequence[Token], k: int) -> bool:
     c = k - 1
     while c > 0 and toks[c].lower in lexicon().skip and toks[c].lower not in _NOT_SKIPPED:
         c -= 1
-    return c > 0 and toks[c].lower in _COORDINATED
+    return c > 0 and toks[c].lower in COORDINATORS
 
 
 def _went_on_to(toks: Sequence[Token], k: int, cue: Span) -> Draft | None:
     """`X went on to say that ...`, `..., going on to say ...`: the subject is that of `go`."""
     go = k - 3
     if toks[go].lower == "going":
-        return _after_cue(toks, k, _sentence_subject(toks, go), cue, "participle")
+        return after_cue(toks, k, _sentence_subject(toks, go), cue, "participle")
     m = mention_before(toks, go, 0)
-    if m is None or not _open_subject(toks, _index_at(toks, m.start, start=True)):
+    if m is None or not _open_subject(toks, index_at(toks, m.start, start=True)):
         return None
-    return _after_cue(toks, k, m, cue, "subject-verb")
+    return after_cue(toks, k, m, cue, "subject-verb")
 
 
 def _closes_sentence(toks: Sequence[Token], m: Mention) -> bool:
@@ -260,7 +255,7 @@ def _closes_sentence(toks: Sequence[Token], m: Mention) -> bool:
     return (
         rest[0].lower in _PLACE_TIME
         and len(rest) <= _TRAILING_PHRASE
-        and not any(is_cue(t) or t.lower in _FINITE for t in rest)
+        and not any(is_cue(t) or t.lower in FINITE for t in rest)
     )
 
 
@@ -276,7 +271,7 @@ def _open_subject(toks: Sequence[Token], first: int) -> bool:
     cue, quotation mark or comma means the mention belongs to another clause, and an
     opening preposition and determiner make it an object (`In a message posted Friday, ...`;
     `On Monday officials said` keeps its subject)."""
-    if first == 0 or toks[first - 1].lower in _CLAUSE_OPENERS | _CONJUNCTIONS:
+    if first == 0 or toks[first - 1].lower in CLAUSE_OPENERS | _CONJUNCTIONS:
         return True
     if _dash_before(toks, first):
         return True  # `... a long fight -- officials said ...`: a dash opens a clause
@@ -304,7 +299,7 @@ def _dash_before(toks: Sequence[Token], n: int) -> bool:
 def _relative(toks: Sequence[Token], k: int, wh: int, cue: Span, m: Mention) -> Draft | None:
     """`what Trump says his plan would do`, `which Mr. Clarke says he is doing`: the relative
     word is the first part of the content, the clause after the cue the second."""
-    draft = _after_cue(toks, k, m, cue, "relative")
+    draft = after_cue(toks, k, m, cue, "relative")
     if draft is None:
         return None
     head = Span(toks[wh].start, toks[wh].end)
@@ -317,7 +312,7 @@ def _apposed_subject(toks: Sequence[Token], k: int) -> Mention | None:
     m = mention_after(toks, 0, k)
     if m is None or m.kind == "pronoun" or m.start != toks[0].start:
         return None
-    after = _index_at(toks, m.end) + 1
+    after = index_at(toks, m.end) + 1
     if any(is_cue(t) or t.text in QUOTE_TOKENS for t in toks[after:k]):
         return None
     return m
@@ -329,10 +324,10 @@ def _interposed(toks: Sequence[Token], k: int, comma: int, cue: Span, m: Mention
     while j < len(toks) and not toks[j].is_word and toks[j].text not in ",":
         j += 1
     if j >= len(toks) - 1 or (j < len(toks) and toks[j].text == "," and j + 1 < len(toks)):
-        head = _content(toks, 0, comma, cue, m, "interposed")
+        head = content(toks, 0, comma, cue, m, "interposed")
         if head is None or j >= len(toks) - 1:
             return head
-        tail = Span(toks[j + 1].start, _trim_end(toks, len(toks)))
+        tail = Span(toks[j + 1].start, trim_end(toks, len(toks)))
         return Draft(head.kind, (*head.parts, tail), cue, m, "interposed:around")
     return None
 
@@ -359,157 +354,6 @@ def _sentence_subject(toks: Sequence[Token], k: int) -> Mention | None:
             return None
         m = mention_after(toks, comma + 1, k)
     return m
-
-
-def _after_cue(
-    toks: Sequence[Token], k: int, m: Mention | None, cue: Span, rule: str
-) -> Draft | None:
-    """The clause after the cue: skips a short object (`told reporters`) and `that`/`:`."""
-    if m is None:
-        return None
-    j = k + 1
-    lemma = toks[k].lemma
-    if j < len(toks) and lemma in _OBJECT_LEMMAS and toks[j].lower != "that":
-        obj = mention_after(toks, j, len(toks))
-        j = _index_at(toks, obj.end) + 1 if obj is not None else j
-    lex = lexicon()
-    particle = j < len(toks) and (lemma, toks[j].lower) in lex.particles  # `called for ...`
-    j = j + 1 if particle else _skip_adjunct(toks, _skip_time(toks, j))
-    opened = j < len(toks) and toks[j].lower in _CLAUSE_OPENERS
-    quoting = any(t.text in '"“' for t in toks[j : j + _QUOTE_REACH])
-    strong = particle or opened or quoting or lemma in lex.object_lemmas
-    if lemma in lex.weak_lemmas and not (strong or _clause_at(toks, j, lemma)):
-        return None
-    if j < len(toks) and toks[j].lower in _CLAUSE_OPENERS:
-        j += 1
-    end = _clause_end(toks, j)
-    if lemma in lex.object_lemmas and not (particle or opened or quoting):
-        end = next((n for n in range(j, end) if toks[n].text == ","), end)  # `citing X, ...`
-    return _content(toks, j, end, cue, m, rule)
-
-
-def _clause_at(toks: Sequence[Token], j: int, lemma: str | None) -> bool:
-    """Does a complement clause start at ``j`` without `that`: a to-infinitive after a verb
-    that takes one (`agreed to pay`), or a subject then a finite verb (`found the panel was`)
-    before any punctuation?"""
-    if j >= len(toks):
-        return False
-    if toks[j].lower == "to":
-        return lemma in lexicon().infinitive_lemmas
-    if toks[j].lower in _FINITE:
-        return False
-    for t in toks[j + 1 : j + _SUBJECT_REACH]:
-        if not t.is_word:
-            return False
-        if t.lower in _FINITE:
-            return True
-    return False
-
-
-def _skip_adjunct(toks: Sequence[Token], j: int) -> int:
-    """Past a short phrase between a cue and its `that` (`announced in a statement this month
-    that ...`, `said on Twitter that ...`): words only, no cue, at most ``_ADJUNCT`` of them.
-    The last `that` followed by a subject is taken (`in a speech that drew applause that the
-    war was lost`); `in that case`, `the meeting that followed` are no clause openers."""
-    if j >= len(toks) or toks[j].lower not in PREPOSITIONS:
-        return j
-    found = j
-    for n in range(j + 1, min(len(toks) - 1, j + _ADJUNCT)):
-        t = toks[n]
-        if not t.is_word or is_cue(t):
-            break
-        nxt = toks[n + 1]
-        if n > j + 1 and t.lower == "that" and nxt.is_word and not _verb_like(nxt):
-            found = n
-    return found
-
-
-def _verb_like(t: Token) -> bool:
-    """A finite verb or a past form (`was`, `followed`): after `that` it makes a relative."""
-    return t.lower in _FINITE or t.lower in _BE or t.lower.endswith("ed") or t.lemma is not None
-
-
-def _skip_time(toks: Sequence[Token], j: int) -> int:
-    """Past `on Monday` / `Friday` right after a cue, unless the day is what the clause is
-    about (`said Friday's attack was planned`, `said Monday was the worst day`)."""
-    if j + 1 >= len(toks):
-        return j
-    if toks[j].lower in {"on", "last"} and toks[j + 1].is_cap:
-        return j + 2
-    if toks[j].lower in _DEICTIC and toks[j + 1].lower in TIME_WORDS:  # `told X this weekend`
-        after = toks[j + 2] if j + 2 < len(toks) else None
-        if after is None or (after.text not in POSSESSIVE and after.lower not in _FINITE):
-            return j + 2
-    nxt = toks[j + 1]
-    if toks[j].lower in TIME_WORDS and nxt.text not in POSSESSIVE and nxt.lower not in _FINITE:
-        return j + 1
-    return j
-
-
-def _clause_end(toks: Sequence[Token], j: int) -> int:
-    """Content runs to the sentence end, or to a following `, <participle>`, `and <cue>` or
-    `and`/`,` with a new subject and its cue."""
-    participles = lexicon().participles
-    boundary = None
-    for n in range(j + 1, len(toks) - 1):
-        if toks[n].text == "," and _next_word(toks, n + 1).lower in participles:
-            return n  # `, asserting ...` / `,” asserting ...`
-        if toks[n].lower in _COORDINATORS and (is_cue(toks[n + 1]) or _new_speaker(toks, n + 1)):
-            return n  # `... and said ...`, `... and Clinton called it ...`
-        if toks[n].text == "," and toks[n + 1].is_word and _new_speaker(toks, n + 1, True):
-            return n if boundary is None else boundary  # `... fail, she said the plan ...`
-        if toks[n].text in ",;" and toks[n + 1].lower in _COORDINATORS or toks[n].text == ";":
-            boundary = n
-        elif boundary is not None and is_cue(toks[n]) and n - j > _MIN_CONTENT_WORDS:
-            return boundary  # `X said A, and when pressed, Y replied B`: A ends at the comma
-    return len(toks)
-
-
-def _new_speaker(toks: Sequence[Token], a: int, adjacent: bool = False) -> bool:
-    """Does a subject and its cue open the words at ``a`` (`Clinton called it`), the subject
-    not reaching back before ``a`` (`Jones and Brown told` is one subject)? ``adjacent``: the
-    cue not after a modal (`, she said`, `, Ham also noted`, not `, Patriot could threaten`)."""
-    c = next((n for n in range(a + 1, min(len(toks), a + _NEW_SUBJECT)) if is_cue(toks[n])), None)
-    m = mention_before(toks, c, a) if c is not None else None
-    between = toks[_index_at(toks, m.end) + 1 : c] if m is not None else []
-    if (
-        m is None
-        or m.start != toks[a].start
-        or adjacent
-        and any(t.lower in _MODALS for t in between)
-    ):
-        return False
-    whole = mention_before(toks, c, 0)
-    return whole is not None and whole.start == m.start
-
-
-def _next_word(toks: Sequence[Token], n: int) -> Token:
-    """Token ``n``, or the first after it when ``n`` is a closing quotation mark."""
-    return toks[n + 1] if toks[n].text in QUOTE_TOKENS and n + 1 < len(toks) else toks[n]
-
-
-def _content(
-    toks: Sequence[Token], a: int, b: int, cue: Span, m: Mention, rule: str
-) -> Draft | None:
-    while a < b and toks[a].text in ",:;—–-":
-        a += 1
-    end = _trim_end(toks, b)
-    if a >= b or end <= toks[a].start:
-        return None
-    return Draft("indirect", (Span(toks[a].start, end),), cue, m, rule)
-
-
-def _trim_end(toks: Sequence[Token], b: int) -> int:
-    while b > 0 and toks[b - 1].text in ".,;:—–-!?" and b - 1 > 0:
-        b -= 1
-    return toks[b - 1].end
-
-
-def _index_at(toks: Sequence[Token], offset: int, start: bool = False) -> int:
-    for n, t in enumerate(toks):
-        if (t.start if start else t.end) == offset:
-            return n
-    return len(toks) - 1
 
 
 def _kind(draft: Draft, opens: Sequence[int], names: Collection[int]) -> Draft:

@@ -1,0 +1,187 @@
+"""Where a reported clause's content starts and ends around its cue: past an object
+(`told reporters`), a time or a short phrase, `that` or a colon; up to the sentence end, a
+participle (`, adding ...`) or a new subject and cue (`... and Clinton called it ...`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Span
+from .attribution import is_cue
+from .draft import Draft
+from .lexicon import lexicon
+from .marks import QUOTE_TOKENS
+from .mentions import mention_after, mention_before
+from .names import POSSESSIVE, Mention
+from .phrases import PREPOSITIONS, TIME_WORDS
+from .tokens import Token
+
+_OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
+_QUOTE_REACH = 8
+_NEW_SUBJECT = 6  # how far a coordinated clause's cue may follow its `and`
+_ADJUNCT = 8  # how many words may stand between a cue and its `that`
+_MODALS = frozenset("will would could might may can should must".split())
+_DEICTIC = frozenset({"this", "last", "next"})
+COORDINATORS = frozenset({"and", "but"})
+_SUBJECT_REACH = 7
+CLAUSE_OPENERS = frozenset({"that", "whether", ":"})
+BE = frozenset({"is", "are", "was", "were", "been", "being"})
+MIN_CONTENT_WORDS = 3
+# Finite verbs and auxiliaries that show a clause has begun (`found the plan was ...`).
+FINITE = frozenset(
+    "is are was were will would can could should may might must has have had does did".split()
+)
+
+
+def after_cue(
+    toks: Sequence[Token], k: int, m: Mention | None, cue: Span, rule: str
+) -> Draft | None:
+    """The clause after the cue: skips a short object (`told reporters`) and `that`/`:`."""
+    if m is None:
+        return None
+    j = k + 1
+    lemma = toks[k].lemma
+    if j < len(toks) and lemma in _OBJECT_LEMMAS and toks[j].lower != "that":
+        obj = mention_after(toks, j, len(toks))
+        j = index_at(toks, obj.end) + 1 if obj is not None else j
+    lex = lexicon()
+    particle = j < len(toks) and (lemma, toks[j].lower) in lex.particles  # `called for ...`
+    j = j + 1 if particle else _skip_adjunct(toks, _skip_time(toks, j))
+    opened = j < len(toks) and toks[j].lower in CLAUSE_OPENERS
+    quoting = any(t.text in '"“' for t in toks[j : j + _QUOTE_REACH])
+    strong = particle or opened or quoting or lemma in lex.object_lemmas
+    if lemma in lex.weak_lemmas and not (strong or _clause_at(toks, j, lemma)):
+        return None
+    if j < len(toks) and toks[j].lower in CLAUSE_OPENERS:
+        j += 1
+    end = _clause_end(toks, j)
+    if lemma in lex.object_lemmas and not (particle or opened or quoting):
+        end = next((n for n in range(j, end) if toks[n].text == ","), end)  # `citing X, ...`
+    return content(toks, j, end, cue, m, rule)
+
+
+def _clause_at(toks: Sequence[Token], j: int, lemma: str | None) -> bool:
+    """Does a complement clause start at ``j`` without `that`: a to-infinitive after a verb
+    that takes one (`agreed to pay`), or a subject then a finite verb (`found the panel was`)
+    before any punctuation?"""
+    if j >= len(toks):
+        return False
+    if toks[j].lower == "to":
+        return lemma in lexicon().infinitive_lemmas
+    if toks[j].lower in FINITE:
+        return False
+    for t in toks[j + 1 : j + _SUBJECT_REACH]:
+        if not t.is_word:
+            return False
+        if t.lower in FINITE:
+            return True
+    return False
+
+
+def _skip_adjunct(toks: Sequence[Token], j: int) -> int:
+    """Past a short phrase between a cue and its `that` (`announced in a statement this month
+    that ...`, `said on Twitter that ...`): words only, no cue, at most ``_ADJUNCT`` of them.
+    The last `that` followed by a subject is taken (`in a speech that drew applause that the
+    war was lost`); `in that case`, `the meeting that followed` are no clause openers."""
+    if j >= len(toks) or toks[j].lower not in PREPOSITIONS:
+        return j
+    found = j
+    for n in range(j + 1, min(len(toks) - 1, j + _ADJUNCT)):
+        t = toks[n]
+        if not t.is_word or is_cue(t):
+            break
+        nxt = toks[n + 1]
+        if n > j + 1 and t.lower == "that" and nxt.is_word and not _verb_like(nxt):
+            found = n
+    return found
+
+
+def _verb_like(t: Token) -> bool:
+    """A finite verb or a past form (`was`, `followed`): after `that` it makes a relative."""
+    return t.lower in FINITE or t.lower in BE or t.lower.endswith("ed") or t.lemma is not None
+
+
+def _skip_time(toks: Sequence[Token], j: int) -> int:
+    """Past `on Monday` / `Friday` right after a cue, unless the day is what the clause is
+    about (`said Friday's attack was planned`, `said Monday was the worst day`)."""
+    if j + 1 >= len(toks):
+        return j
+    if toks[j].lower in {"on", "last"} and toks[j + 1].is_cap:
+        return j + 2
+    if toks[j].lower in _DEICTIC and toks[j + 1].lower in TIME_WORDS:  # `told X this weekend`
+        after = toks[j + 2] if j + 2 < len(toks) else None
+        if after is None or (after.text not in POSSESSIVE and after.lower not in FINITE):
+            return j + 2
+    nxt = toks[j + 1]
+    if toks[j].lower in TIME_WORDS and nxt.text not in POSSESSIVE and nxt.lower not in FINITE:
+        return j + 1
+    return j
+
+
+def _clause_end(toks: Sequence[Token], j: int) -> int:
+    """Content runs to the sentence end, or to a following `, <participle>`, `and <cue>` or
+    `and`/`,` with a new subject and its cue."""
+    participles = lexicon().participles
+    boundary = None
+    for n in range(j + 1, len(toks) - 1):
+        if toks[n].text == "," and _next_word(toks, n + 1).lower in participles:
+            return n  # `, asserting ...` / `,” asserting ...`
+        if toks[n].lower in COORDINATORS and (is_cue(toks[n + 1]) or _new_speaker(toks, n + 1)):
+            return n  # `... and said ...`, `... and Clinton called it ...`
+        if toks[n].text == "," and toks[n + 1].is_word and _new_speaker(toks, n + 1, True):
+            return n if boundary is None else boundary  # `... fail, she said the plan ...`
+        if toks[n].text in ",;" and toks[n + 1].lower in COORDINATORS or toks[n].text == ";":
+            boundary = n
+        elif boundary is not None and is_cue(toks[n]) and n - j > MIN_CONTENT_WORDS:
+            return boundary  # `X said A, and when pressed, Y replied B`: A ends at the comma
+    return len(toks)
+
+
+def _new_speaker(toks: Sequence[Token], a: int, adjacent: bool = False) -> bool:
+    """Does a subject and its cue open the words at ``a`` (`Clinton called it`), the subject
+    not reaching back before ``a`` (`Jones and Brown told` is one subject)? ``adjacent``: the
+    cue not after a modal (`, she said`, `, Ham also noted`, not `, Patriot could threaten`)."""
+    c = next((n for n in range(a + 1, min(len(toks), a + _NEW_SUBJECT)) if is_cue(toks[n])), None)
+    m = mention_before(toks, c, a) if c is not None else None
+    between = toks[index_at(toks, m.end) + 1 : c] if m is not None else []
+    if (
+        m is None
+        or m.start != toks[a].start
+        or adjacent
+        and any(t.lower in _MODALS for t in between)
+    ):
+        return False
+    whole = mention_before(toks, c, 0)
+    return whole is not None and whole.start == m.start
+
+
+def _next_word(toks: Sequence[Token], n: int) -> Token:
+    """Token ``n``, or the first after it when ``n`` is a closing quotation mark."""
+    return toks[n + 1] if toks[n].text in QUOTE_TOKENS and n + 1 < len(toks) else toks[n]
+
+
+def content(
+    toks: Sequence[Token], a: int, b: int, cue: Span, m: Mention, rule: str
+) -> Draft | None:
+    """An indirect draft of tokens a..b-1, trimmed of punctuation at both ends (None if empty)."""
+    while a < b and toks[a].text in ",:;—–-":
+        a += 1
+    end = trim_end(toks, b)
+    if a >= b or end <= toks[a].start:
+        return None
+    return Draft("indirect", (Span(toks[a].start, end),), cue, m, rule)
+
+
+def trim_end(toks: Sequence[Token], b: int) -> int:
+    """The end offset of tokens ..b-1 without trailing punctuation."""
+    while b > 0 and toks[b - 1].text in ".,;:—–-!?" and b - 1 > 0:
+        b -= 1
+    return toks[b - 1].end
+
+
+def index_at(toks: Sequence[Token], offset: int, start: bool = False) -> int:
+    """The index of the token ending (or, with ``start``, starting) at ``offset``; else the last."""
+    for n, t in enumerate(toks):
+        if (t.start if start else t.end) == offset:
+            return n
+    return len(toks) - 1
