@@ -591,6 +591,26 @@ def test_a_sentence_quoted_after_a_colon_is_the_lead_in_subjects():
     assert (o.speaker, o.text) == ("Obama", "It's about me.")
 
 
+def test_a_name_set_off_after_a_common_noun_subject_is_the_speaker():
+    text = (
+        'Rain fell.\n\n"We will win," Scott\'s niece, state Del. Marcia "Cia" Price '
+        '(D-Newport News), shouted to the crowd. "The nation is watching."'
+    )
+    quotes = extract(text)
+    _check_offsets(quotes, text)
+    assert [(q.kind, q.cue, q.speaker, q.speaker_description) for q in quotes] == [
+        ("direct", "shouted", 'Marcia "Cia" Price', "Scott's niece, state Del.")
+    ]  # `state` before a title is no cue, and "Cia" is a nickname, not a quote
+    (w,) = extract("His wife, former Sen. Jane Smith, said the plan was dead.")
+    assert (w.speaker, w.speaker_description) == ("Jane Smith", "His wife, former Sen.")
+    (a,) = extract('"We will win," his wife, Jane Smith, said.')
+    assert (a.kind, a.text, a.speaker) == ("direct", "We will win,", "Jane Smith")
+    (g,) = extract("The group, a coalition of unions, said the plan was dead.")
+    assert (g.speaker, g.speaker_description) == ("group", "a coalition of unions")
+    (s,) = extract("Officials state that the plan failed.")
+    assert s.cue == "state"
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

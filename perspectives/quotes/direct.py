@@ -53,7 +53,8 @@ def direct_quotes(
         before = index.window(before_from, q.open_at)
         cut = _last_sentence_start(before)
         before = before[cut:]
-        next_open = quoted[n + 1].open_at if n + 1 < len(quoted) else len(text)
+        following = next((m for m in range(n + 1, len(quoted)) if m not in names), None)
+        next_open = quoted[following].open_at if following is not None else len(text)
         after_to = min(paragraphs[p_close].end, next_open)
         after = index.window(q.after, after_to) if q.closed else []
         after = after[: sentence_cut(after) + 1]

@@ -17,8 +17,8 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", 
 @dataclass(frozen=True)
 class Lexicon:
     """Cue forms (form -> lemma), weak cues, cues taking an infinitive or an object, verb +
-    particle cues (`call for`), phrases, the noun/title lists of speakers and the verbs that
-    send a message (`issued a statement`)."""
+    particle cues (`call for`), phrases, the noun/title lists of speakers (and the words that
+    qualify a title, `state Sen.`) and the verbs that send a message (`issued a statement`)."""
 
     cue_forms: dict[str, str]
     weak_lemmas: frozenset[str]
@@ -30,6 +30,7 @@ class Lexicon:
     naming: tuple[tuple[str, ...], ...]
     speaker_nouns: frozenset[str]
     titles: frozenset[str]
+    title_qualifiers: frozenset[str]
     skip: frozenset[str]
     senders: frozenset[str]
 
@@ -68,6 +69,7 @@ def lexicon() -> Lexicon:
         naming=tuple(tuple(p.lower().split()) for p in word_list("naming_verbs.txt")),
         speaker_nouns=frozenset(w.lower() for w in word_list("speaker_nouns.txt")),
         titles=frozenset(w.lower() for w in word_list("titles.txt")),
+        title_qualifiers=frozenset(w.lower() for w in word_list("title_qualifiers.txt")),
         skip=frozenset(w.lower() for w in word_list("attribution_skip.txt")),
         senders=frozenset(w.lower() for w in word_list("sender_verbs.txt")),
     )

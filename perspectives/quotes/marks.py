@@ -28,6 +28,7 @@ _OPEN_CONTEXT = " \t\n\r([{—–-―:;/"
 _CLOSE_CONTEXT = " \t\r\n,.;:!?)]}—–-―"
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _MAX_TITLE_WORDS = 8
+_MAX_NAME_WORD = 20  # characters read back for the name word before a nickname
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,13 +164,32 @@ def _is_title(text: str, q: QuotedSpan) -> bool:
     return caps >= 2
 
 
+def _is_nickname(text: str, q: QuotedSpan) -> bool:
+    """`Robert C. "Bobby" Scott`: one capitalised word quoted between two parts of a name."""
+    if len(q.parts) > 1 or not q.closed:
+        return False
+    word = text[q.start : q.end]
+    before = text[max(0, q.open_at - _MAX_NAME_WORD) : q.open_at]
+    after = text[q.after : q.after + 2]
+    return (
+        word.isalpha()
+        and word[0].isupper()
+        and before[-1:] == " "
+        and before.split()[-1:] != []
+        and before.split()[-1][0].isupper()
+        and after[:1] == " "
+        and after[1:].isupper()
+    )
+
+
 def name_quotes(
     text: str, quoted: Sequence[QuotedSpan], naming: Sequence[tuple[str, ...]]
 ) -> set[int]:
     """Indices of quoted spans that are names or labels, not speech.
 
-    A span is a name when a naming word precedes it (`dubbed "Herof"`), or when it follows
-    a name after `or`/`and`/a comma (`dubbed "Herof" or "black storm"`).
+    A span is a name when a naming word precedes it (`dubbed "Herof"`), when it follows
+    a name after `or`/`and`/a comma (`dubbed "Herof" or "black storm"`), when it is written
+    as a title (`"Face the Nation"`) or when it is a nickname inside a name.
     """
     names: set[int] = set()
     by_length: dict[int, set[tuple[str, ...]]] = {}
@@ -178,7 +198,7 @@ def name_quotes(
     for n, q in enumerate(quoted):
         before = text[max(0, q.open_at - 40) : q.open_at].lower().split()
         named = any(tuple(before[-size:]) in phrases for size, phrases in by_length.items())
-        if named or _is_title(text, q):
+        if named or _is_title(text, q) or _is_nickname(text, q):
             names.add(n)
         elif n - 1 in names and text[quoted[n - 1].after : q.open_at].strip(" ,") in {
             "or",

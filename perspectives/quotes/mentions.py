@@ -238,14 +238,40 @@ def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | Non
         if k <= lo or toks[k].text != "," or k + 1 >= comma:
             return None
         first = toks[k + 1]
-        if _opens_apposition(first) or first.lower in _INTERRUPTERS:
-            inner = mention_before(toks, k, lo)
-            if inner is not None and inner.kind != "pronoun" and inner.name_start is not None:
-                if first.lower in _INTERRUPTERS:  # `Mr. Smith, when asked, said`
-                    return inner
-                return _with_description(inner, first.start, toks[comma - 1].end)
+        opens = _opens_apposition(first) or first.lower in _INTERRUPTERS
+        inner = mention_before(toks, k, lo) if opens or first.is_cap else None
+        named = (
+            _named_apposition(toks, inner, k + 1, comma)
+            if inner and inner.kind == "group"
+            else None
+        )
+        if named is not None:
+            return named
+        if opens and inner is not None and inner.kind != "pronoun" and inner.name_start is not None:
+            if first.lower in _INTERRUPTERS:  # `Mr. Smith, when asked, said`
+                return inner
+            return _with_description(inner, first.start, toks[comma - 1].end)
         k -= 1
     return None
+
+
+def _named_apposition(toks: Sequence[Token], group: Mention, k: int, comma: int) -> Mention | None:
+    """`his niece, state Del. Marcia Price, said`: a name set off after a common-noun subject
+    is the speaker, the subject (with the name's titles) its description."""
+    named = mention_before(toks, comma, k)
+    if named is None or named.kind != "name" or named.name_start is None:
+        return None
+    begin = next(i for i in range(k, comma) if toks[i].start >= named.start)
+    if begin - k > 2 or not all(t.is_word and t.text.islower() for t in toks[k:begin]):
+        return None  # only modifiers may precede the name (`state Del.`)
+    end = (
+        named.description[1]
+        if named.description
+        else toks[begin - 1].end
+        if begin > k
+        else group.end
+    )
+    return _with_description(named, group.start, end)
 
 
 def _opens_apposition(first: Token) -> bool:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..resources import word_list
 from .lexicon import DETERMINERS, function_words, lexicon
+from .marks import QUOTE_TOKENS
 from .tokens import Token
 
 POSSESSIVE = frozenset({"'s", "’s"})
@@ -43,7 +44,7 @@ def build_mention(toks: Sequence[Token], k: int, j: int) -> Mention | None:
         return None
     titles = lexicon().titles
     n = j
-    while n >= k and name_token(toks[n], titles):
+    while n >= k and (name_token(toks[n], titles) or nickname_mark(toks, n)):
         n -= 1
         if n - 2 >= k and _initial(toks, n) and name_token(toks[n - 2], titles):
             n -= 2  # a middle initial: `John F. Kerry`
@@ -64,6 +65,24 @@ def build_mention(toks: Sequence[Token], k: int, j: int) -> Mention | None:
     person = titled or n + 2 <= j and given_name_sex(toks[n + 1].text) is not None
     kind = "group" if toks[k].lower in DETERMINERS and not person else "name"
     return Mention(toks[k].start, toks[j].end, kind, name_start, toks[j].end, description)
+
+
+def nickname_mark(toks: Sequence[Token], k: int) -> bool:
+    """Is token ``k`` a quotation mark around a nickname inside a name, one capitalised word
+    between capitalised words (`Robert C. "Bobby" Scott`)? The nickname belongs to the name."""
+    if toks[k].text not in QUOTE_TOKENS:
+        return False
+    for first in (k, k - 2):  # k opens or closes the nickname
+        if 1 <= first and first + 3 < len(toks) and toks[first + 2].text in QUOTE_TOKENS:
+            before, nick, after = toks[first - 1], toks[first + 1], toks[first + 3]
+            if (
+                nick.is_cap
+                and nick.is_word
+                and after.is_cap
+                and (before.is_cap or before.text == ".")
+            ):
+                return True
+    return False
 
 
 def _initial(toks: Sequence[Token], n: int) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..resources import word_list
 from .lexicon import DETERMINERS, function_words, lexicon
-from .names import NAME_PARTICLES, POSSESSIVE, is_abbrev_period
+from .names import NAME_PARTICLES, POSSESSIVE, is_abbrev_period, nickname_mark
 from .tokens import Token
 
 PREPOSITIONS = frozenset("in on from at for of with across around near inside outside".split())
@@ -25,14 +25,15 @@ MONTHS = frozenset(
 
 
 def np_token(toks: Sequence[Token], k: int) -> bool:
-    """May token k sit inside a speaker mention (names, titles, possessives, parentheses)?"""
+    """May token k sit inside a speaker mention (names, titles, possessives, parentheses, the
+    marks around a nickname)?"""
     t = toks[k]
     low = t.lower
     if low in function_words() and not t.text.isupper():
         return False
     if t.is_cap or low in lexicon().titles or t.text in POSSESSIVE or low in NAME_PARTICLES:
         return True
-    if t.text in "()" or is_abbrev_period(toks, k):
+    if t.text in "()" or is_abbrev_period(toks, k) or nickname_mark(toks, k):
         return True
     return low in lexicon().speaker_nouns
 

@@ -35,7 +35,8 @@ _SPACED = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")  # every non-space charac
 class Token(NamedTuple):
     """One token; the derived fields are computed once, as rules read them many times.
 
-    ``lemma`` is the cue verb's lemma for a lower-case cue word (`said` -> `say`), else None.
+    ``lemma`` is the cue verb's lemma for a lower-case cue word (`said` -> `say`), else None;
+    a cue form qualifying a title (`state Sen. Jane Doe`) is an adjective and has none.
     """
 
     text: str
@@ -53,9 +54,10 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     Offsets come from the lengths of each token and the spaces before it (``_SPACED``), not
     from match objects: this is the hottest loop of extraction.
     """
-    forms = lexicon().cue_forms.get
+    lex = lexicon()
+    forms, titles, qualifiers = lex.cue_forms.get, lex.titles, lex.title_qualifiers
     new = tuple.__new__
-    out = []
+    out: list[Token] = []
     add = out.append
     pos = start
     for space, word in _SPACED.findall(text, start, end):
@@ -64,6 +66,8 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
         low = word.lower()
         head = word[0]
         if head.isupper():
+            if low in titles and out and out[-1].lemma and out[-1].lower in qualifiers:
+                out[-1] = out[-1]._replace(lemma=None)  # `state Sen. X`: an adjective
             add(new(Token, (word, first, pos, low, True, True, None)))
         else:
             add(new(Token, (word, first, pos, low, head.isalnum(), False, forms(low))))
