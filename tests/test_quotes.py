@@ -611,6 +611,30 @@ def test_a_name_set_off_after_a_common_noun_subject_is_the_speaker():
     assert s.cue == "state"
 
 
+def test_clauses_after_a_quote_ages_long_objects_and_quotes_with_a_tail():
+    text = (
+        "An employee told German magazine Der Spiegel “We have a complaint of criminal "
+        "damage,” while police said they were investigating."
+    )
+    quotes = extract(text)
+    assert [(q.kind, q.cue, q.speaker) for q in quotes] == [
+        ("direct", "told", "employee"),  # `while` opens the police's own clause
+        ("indirect", "said", "police"),
+    ]
+    (a,) = extract("“Here, I am besieged in my head,” says the 30-year-old.")
+    assert (a.speaker_mention, a.cue) == ("the 30-year-old", "says")
+    (g,) = extract("''I can't breathe,'' as Eric Garner said before he died.")
+    assert (g.kind, g.speaker) == ("direct", "Eric Garner")
+    text = "Rain fell.\n\n“Science is the way to go” to grow Africa’s potential, Schutte said."
+    (m,) = extract(text)
+    _check_offsets([m], text)
+    assert (m.kind, m.speaker, m.text) == (
+        "mixed",
+        "Schutte",
+        "“Science is the way to go” to grow Africa’s potential",
+    )
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

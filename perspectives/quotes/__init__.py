@@ -48,7 +48,16 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
     found = reported_speech(text, index, sentences, quoted, used, names)
     if paragraphs and not text[: paragraphs[0].start].strip():
         found += filter(None, [headline_claim(index, paragraphs[0])])
-    reported = _drop_repeats([r for r in found if not _overlaps_any(r, direct, starts, reach)])
+    reported, absorbed = [], set()
+    for r in found:
+        repeated = _repeated(r, direct, starts, reach)
+        if repeated and _absorbs(r, [direct[i] for i in repeated]):
+            absorbed.update(repeated)
+        elif repeated:
+            continue
+        reported.append(r)
+    direct = [d for i, d in enumerate(direct) if i not in absorbed]
+    reported = _drop_repeats(reported)
     drafts = _inherit_speakers(sorted(direct + reported, key=lambda d: d.start), paragraphs)
     return _records(article, drafts)
 
@@ -72,20 +81,32 @@ def _covered(span: Span, blocked: list[tuple[int, int]]) -> bool:
     return any(s <= span.start and span.end <= e for s, e in blocked)
 
 
-def _overlaps_any(draft: Draft, others: list[Draft], starts: list[int], reach: list[int]) -> bool:
-    """A reported clause that mostly repeats a direct quote is that quote, not a new one.
+def _repeated(draft: Draft, others: list[Draft], starts: list[int], reach: list[int]) -> list[int]:
+    """The direct quotes (indices into ``others``) that a reported clause mostly repeats: such
+    a clause is that quote, not a new one.
 
     ``others`` are sorted by start; ``reach[i]`` is the furthest end among ``others[:i + 1]``,
     so only the few drafts that can overlap are looked at.
     """
     size = draft.end - draft.start
+    found = []
     i = bisect_left(starts, draft.end) - 1
     while i >= 0 and reach[i] > draft.start:
         other = others[i]
         if min(draft.end, other.end) - max(draft.start, other.start) > size / 2:
-            return True
+            found.append(i)
         i -= 1
-    return False
+    return found
+
+
+def _absorbs(mixed: Draft, quotes: list[Draft]) -> bool:
+    """Does an attributed mixed clause hold whole the unattributed quotes it repeats
+    (`"Science is the way to go" to grow Africa's potential, Schutte said.`)? It replaces them."""
+    return (
+        mixed.kind == "mixed"
+        and mixed.mention is not None
+        and all(q.mention is None and mixed.start <= q.start and q.end <= mixed.end for q in quotes)
+    )
 
 
 def _drop_repeats(drafts: list[Draft]) -> list[Draft]:

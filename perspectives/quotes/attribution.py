@@ -18,10 +18,13 @@ from .tokens import Token
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
 _MAX_CUE_DISTANCE = 24
+_MAX_OBJECT_TOKENS = 5  # `told German magazine Der Spiegel: "`
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _DASHES = frozenset("―—–")
-_COORDINATORS = frozenset({"and", "but", "or"})
-_NOT_SUBJECT = frozenset({"and", "but", "or", "as", "when", "while", "which", "who", "that", "so"})
+# Words that open a new clause after a quote (`"...," while police said`); `as X said` attributes.
+_NOT_SUBJECT = frozenset(
+    {"and", "but", "or", "when", "while", "whereas", "which", "who", "that", "so"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +113,11 @@ def _opening(m: Mention) -> int:
 
 def _opens_window(toks: Sequence[Token], first: int, start: int) -> bool:
     """Does the mention open the words after the quote (`panel Chairman X said` allowed: at
-    most two lower-case modifiers before it; `"...," and X called it` is a new clause)?"""
+    most two lower-case modifiers before it; `"...," and X called it` and `"...," while X
+    said` open a new clause)?"""
     lead = [t for t in toks[first:] if t.start < start]
     return len(lead) <= 2 and all(
-        t.text.islower() and not is_cue(t) and t.lower not in _COORDINATORS for t in lead
+        t.text.islower() and not is_cue(t) and t.lower not in _NOT_SUBJECT for t in lead
     )
 
 
@@ -125,7 +129,7 @@ def before_quote(toks: Sequence[Token]) -> Attribution | None:
     if end == 0:
         return None
     colon = end < len(toks) and ":" in {t.text for t in toks[end:]}
-    for c in range(end - 1, max(-1, end - 5), -1):
+    for c in range(end - 1, max(-1, end - _MAX_OBJECT_TOKENS - 2), -1):
         if not is_cue(toks[c]):
             continue
         between = toks[c + 1 : end]

@@ -4,6 +4,7 @@ phrases that may stand between a subject and its cue."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -24,9 +25,12 @@ MONTHS = frozenset(
 )
 
 
+_AGE = re.compile(r"\d+-year-olds?")  # `the 30-year-old said`: a person
+
+
 def np_token(toks: Sequence[Token], k: int) -> bool:
     """May token k sit inside a speaker mention (names, titles, possessives, parentheses, the
-    marks around a nickname)?"""
+    marks around a nickname, speaker nouns and ages: `the 30-year-old`)?"""
     t = toks[k]
     low = t.lower
     if low in function_words() and not t.text.isupper():
@@ -35,7 +39,7 @@ def np_token(toks: Sequence[Token], k: int) -> bool:
         return True
     if t.text in "()" or is_abbrev_period(toks, k) or nickname_mark(toks, k):
         return True
-    return low in lexicon().speaker_nouns
+    return low in lexicon().speaker_nouns or _AGE.fullmatch(low) is not None
 
 
 def adverb_at(toks: Sequence[Token], j: int, lo: int) -> bool:
