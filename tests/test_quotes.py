@@ -635,6 +635,14 @@ def test_clauses_after_a_quote_ages_long_objects_and_quotes_with_a_tail():
     )
 
 
+def test_a_quote_after_a_paragraph_ending_in_a_colon_is_its_subjects():
+    body = "“For young people who left school, the unemployment rate is 33 percent.”"
+    (q,) = extract(f"Rain fell.\n\nOn July 6, Sanders made the following comment:\n\n{body}")
+    assert (q.kind, q.cue, q.speaker) == ("direct", ":", "Sanders")
+    (t,) = extract(f"Rain fell.\n\nPartial transcript as follows:\n\n{body}")
+    assert t.speaker is None  # no verb follows the noun: no subject, no speaker
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -119,9 +119,19 @@ def _colon_lead(before: list[Token]) -> Attribution | None:
     starts = [0] + [n + 1 for n, t in enumerate(before[:-1]) if t.text == ","]
     for start in starts:
         m = mention_after(before, start, len(before) - 1)
-        if m is not None:
+        if m is not None and _verb_follows(before, m):
             return Attribution(colon.start, colon.end, m, "before:colon-lead")
     return None
+
+
+def _verb_follows(toks: list[Token], m: Mention) -> bool:
+    """Is the mention a subject, followed by a lower-case word that may be its verb (`Sanders
+    made the following comment:`, not `Partial transcript as follows:`)?"""
+    end = max(m.end, m.description[1] if m.description else 0)
+    nxt = next((t for t in toks if t.start >= end), None)
+    return (
+        nxt is not None and nxt.is_word and nxt.text.islower() and nxt.lower not in function_words()
+    )
 
 
 def _continues_clause(t: Token) -> bool:
@@ -231,7 +241,8 @@ def _from_context(
         lead = paragraphs[p - 1]
         if text[lead.start : lead.end].rstrip().endswith(":"):
             toks = index.window(lead.start, lead.end)
-            a = before_quote(toks[_last_sentence_start(toks[:-1]) :])
+            sentence = toks[_last_sentence_start(toks[:-1]) :]
+            a = before_quote(sentence) or _colon_lead(sentence)
             if a is not None:
                 return Draft(
                     "direct", q.parts, Span(a.cue_start, a.cue_end), a.mention, "context:lead-in"
