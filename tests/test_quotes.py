@@ -643,6 +643,23 @@ def test_a_quote_after_a_paragraph_ending_in_a_colon_is_its_subjects():
     assert t.speaker is None  # no verb follows the noun: no subject, no speaker
 
 
+def test_a_definite_title_refers_back_to_the_person_introduced_with_it():
+    text = (
+        "Sen. Jane Doe said the plan was dead. Later the senator said it was over. "
+        "A spokesman for the ministry, Ali Khan, said the talks failed. "
+        "The spokesman said later that they had resumed. The governor said the roads were shut."
+    )
+    quotes = extract(text)
+    _check_offsets(quotes, text)
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [
+        ("Sen. Jane Doe", "Jane Doe"),
+        ("the senator", "Jane Doe"),
+        ("Ali Khan", "Ali Khan"),
+        ("The spokesman", "Ali Khan"),
+        ("The governor", "governor"),  # nobody was introduced as governor
+    ]
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -3,15 +3,18 @@
 Mentions are resolved in reading order against the speakers already met: "he" takes the
 last person whose honorific or first name does not say "she", "Bugti" the earlier "Sarfraz
 Bugti", "the military" the earlier "Pakistan military", "BLA" its spelled-out "Baloch
-Liberation Army (BLA)". A pronoun nobody agrees with stays unresolved (None), never a guess.
+Liberation Army (BLA)", "the senator" the person introduced as "Sen. Jane Doe". A pronoun
+nobody agrees with stays unresolved (None), never a guess.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 
+from ..resources import word_list
 from .lexicon import DETERMINERS, function_words, lexicon
 from .mentions import AGENT_SUFFIXES
 from .names import Mention, first_name_sex
@@ -26,6 +29,7 @@ _PERSON_NAME = re.compile(_WORD_CAPITAL + rf"[a-z]+(?:\s+[A-Z]\.)?(?:\s+{_SURNAM
 _HONORIFIC_NAME = re.compile(rf"\b(Mrs?|Ms)\.\s+({_SURNAME})\b")
 _NAME_REACH = 1500  # how far back a pronoun looks for a person named in the text
 _SPEAKER_REACH = 50  # how many earlier speakers a pronoun looks through
+_DESCRIPTION_WORDS = 4  # `the former chief minister`: longer phrases are groups or new people
 _FIRST_NAME = re.compile(f"({_WORD_CAPITAL}[a-z]+)" + r"\s+")  # what precedes a surname
 _FIRST_AND_INITIAL = re.compile(f"({_WORD_CAPITAL}[a-z]+)" + r"\s+[A-Z]\.\s+")
 _BOUNDARY = re.compile(r"\b")
@@ -51,6 +55,7 @@ class SpeakerResolver:
     groups: list[tuple[int, str]] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
     sexes: dict[str, str] = field(default_factory=dict)  # by an honorific: `Mrs. Clinton`
+    titled: list[tuple[frozenset[str], str]] = field(default_factory=list)  # `Sen.` -> person
 
     def __post_init__(self) -> None:
         if _ACRONYM_PAREN.search(self.text) is None:
@@ -76,8 +81,39 @@ class SpeakerResolver:
                 resolution = self._person(name, mention.start, sex)
                 if sex and resolution.speaker and self._agrees(resolution.speaker, sex):
                     self.sexes[resolution.speaker] = sex
+                self._remember_titles(mention, resolution.speaker)
                 return resolution
-        return self._group(surface, mention.start)
+        return self._described(surface, mention.start) or self._group(surface, mention.start)
+
+    def _remember_titles(self, mention: Mention, person: str | None) -> None:
+        """Keep the title and description words a person was introduced with (`President`,
+        `Sen.`, `a spokesman for the ministry`) for later definite descriptions."""
+        if person is None or mention.name_start is None:
+            return
+        words = self.text[mention.start : mention.name_start].split()
+        if mention.description is not None:
+            words += self.text[mention.description[0] : mention.description[1]].split()
+        forms = _title_forms()
+        found = {w.lower().strip(".,") for w in words}
+        found |= {long for w in found for long in forms.get(w, ())}
+        if found:
+            self.titled.append((frozenset(found), person))
+
+    def _described(self, surface: str, at: int) -> Resolution | None:
+        """`the president`, `the senator`: a definite description whose head is a title or
+        speaker noun refers to the last person introduced with that title or description."""
+        words = surface.split()
+        if len(words) < 2 or len(words) > _DESCRIPTION_WORDS or words[0].lower() != "the":
+            return None
+        head = words[-1].lower()
+        lex = lexicon()
+        if not surface[4:].islower() or not (head in lex.titles or head in lex.speaker_nouns):
+            return None
+        for found, person in islice(reversed(self.titled), _SPEAKER_REACH):
+            if head in found:
+                self.people.append((at, person))
+                return Resolution(person, "description:title")
+        return None
 
     def _pronoun(self, pronoun: str, at: int) -> Resolution:
         """The last speaker before ``at`` whose sex (from an honorific or a first name) does
@@ -172,6 +208,16 @@ class SpeakerResolver:
                 return Resolution(known, "group:same-head")
         self.groups.append((at, name))
         return Resolution(name, "group")
+
+
+@lru_cache(maxsize=1)
+def _title_forms() -> dict[str, tuple[str, ...]]:
+    """Each short title form (`sen`) with its long forms (`senator`)."""
+    forms: dict[str, tuple[str, ...]] = {}
+    for line in word_list("title_forms.txt"):
+        short, *long = line.split()
+        forms[short] = tuple(long)
+    return forms
 
 
 def _full_names(text: str, surname: str, at: int) -> list[tuple[str, str]]:
