@@ -70,6 +70,13 @@ PIECES = st.sampled_from(
         "the alleged",
         "when asked",
         "At least five",
+        "state Del.",
+        '"Cia"',
+        "his wife,",
+        "the 30-year-old",
+        "the senator",
+        "while",
+        "made the following comment:",
     ]
 )
 TEXTS = st.one_of(
