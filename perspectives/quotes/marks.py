@@ -170,13 +170,13 @@ def _is_nickname(text: str, q: QuotedSpan) -> bool:
         return False
     word = text[q.start : q.end]
     before = text[max(0, q.open_at - _MAX_NAME_WORD) : q.open_at]
+    name_before = before.split()[-1:] if before.endswith(" ") else []
     after = text[q.after : q.after + 2]
     return (
         word.isalpha()
         and word[0].isupper()
-        and before[-1:] == " "
-        and before.split()[-1:] != []
-        and before.split()[-1][0].isupper()
+        and bool(name_before)
+        and name_before[0][0].isupper()
         and after[:1] == " "
         and after[1:].isupper()
     )

@@ -264,13 +264,10 @@ def _named_apposition(toks: Sequence[Token], group: Mention, k: int, comma: int)
     begin = next(i for i in range(k, comma) if toks[i].start >= named.start)
     if begin - k > 2 or not all(t.is_word and t.text.islower() for t in toks[k:begin]):
         return None  # only modifiers may precede the name (`state Del.`)
-    end = (
-        named.description[1]
-        if named.description
-        else toks[begin - 1].end
-        if begin > k
-        else group.end
-    )
+    if named.description is not None:
+        end = named.description[1]  # `his niece, state Del.`
+    else:
+        end = toks[begin - 1].end if begin > k else group.end
     return _with_description(named, group.start, end)
 
 
