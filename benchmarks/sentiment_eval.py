@@ -20,13 +20,14 @@ import yaml
 from sklearn.model_selection import KFold
 
 from perspectives import sentiment
-from perspectives.resources import data_yaml
+from perspectives.resources import data_table, data_yaml
 from perspectives.sentiment import NewsCalibration, fit_news_calibration
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS = Path(os.environ.get("PERSPECTIVES_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
 DEFAULT_DATA = BENCHMARKS / "vader-news" / "nyt_editorial_snippets_open.tsv"
 CALIBRATION = ROOT / "perspectives" / "data" / sentiment.CALIBRATION_FILE
+WORD_WEIGHTS = CALIBRATION.with_name(sentiment.WORD_WEIGHTS_FILE)
 
 
 def load_snippets(path: Path) -> tuple[list[str], np.ndarray]:
@@ -65,12 +66,13 @@ def timed_scores(sentences: list[str], mode: str) -> tuple[np.ndarray, float]:
 
 
 def write_calibration(sentences: list[str], ratings: np.ndarray, data: Path) -> NewsCalibration:
-    """Fit on the whole open file and write the shipped calibration YAML."""
+    """Fit on the whole open file and write the shipped calibration YAML and word weights."""
     provenance = {"fitted_on": data.name, "fitted_by": "benchmarks/sentiment_eval.py --fit"}
     calibration = fit_news_calibration(sentences, ratings, provenance)
     header = "# Learned by `python benchmarks/sentiment_eval.py --fit`; do not edit by hand.\n"
     body = yaml.safe_dump(calibration.to_yaml_dict(), sort_keys=False)
     CALIBRATION.write_text(header + body, encoding="utf-8")
+    WORD_WEIGHTS.write_text(calibration.words_tsv(), encoding="utf-8")
     return calibration
 
 
@@ -89,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         write_calibration(sentences, ratings, args.data)
         sentiment.shipped_calibration.cache_clear()
         data_yaml.cache_clear()
-        print(f"wrote {CALIBRATION.relative_to(ROOT)}")
+        data_table.cache_clear()
+        print(f"wrote {CALIBRATION.relative_to(ROOT)}, {WORD_WEIGHTS.relative_to(ROOT)}")
     vader, vader_rate = timed_scores(sentences, "vader")
     news, news_rate = timed_scores(sentences, "news")
     lexicon_only = np.array([sentiment.news_analyzer().features(s)["compound"] for s in sentences])

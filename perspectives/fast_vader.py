@@ -56,6 +56,11 @@ class FastVader(SentimentIntensityAnalyzer):
         text, lowered, valences = self.valences(text)
         return text, lowered, valences, self.score_valence(valences, text)
 
+    def words(self, text: str) -> tuple[str, ...]:
+        """VADER's words of ``text`` as written (emoji described, edge punctuation stripped):
+        the words ``valences`` lower-cases, in the same order."""
+        return _words(self._emoji_as_words(text))[0]
+
     def score_valence(self, sentiments: Sequence[float], text: str) -> dict[str, float]:
         """vaderSentiment's ``score_valence``; a text without a sentiment word (a third of
         news sentences) is neutral without its arithmetic, whose result that is."""

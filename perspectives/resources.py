@@ -1,7 +1,8 @@
 """Load the word lists and YAML tables shipped in ``perspectives/data/`` (once, cached).
 
-Plain-text lists hold one entry per line; ``#`` starts a comment. Everything a study may
-replace (taxonomy, targets, frames) is YAML and can also be read from a user's path.
+Plain-text lists hold one entry per line; ``#`` starts a comment. Tables are tab-separated.
+Everything a study may replace (taxonomy, targets, frames) is YAML and can also be read from
+a user's path.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ def word_list(name: str) -> tuple[str, ...]:
         if line:
             entries.append(line)
     return tuple(entries)
+
+
+@cache
+def data_table(name: str) -> tuple[list[str], ...]:
+    """Rows of a shipped tab-separated file, split at tabs; lines starting with ``# `` are
+    comments (a ``#`` elsewhere is data, unlike in ``word_list``: the word "#1", say)."""
+    lines = _data_text(name).splitlines()
+    return tuple(line.split("\t") for line in lines if line and not line.startswith("# "))
 
 
 @cache

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -19,16 +21,19 @@ from perspectives.fast_vader import FastVader
 from perspectives.segment import split_sentences
 from perspectives.sentiment import (
     FEATURES,
+    WORD_MIN_SENTENCES,
     NewsAnalyzer,
     NewsCalibration,
     fit_news_calibration,
     news_analyzer,
     quote_sentences,
+    residual_vocabulary,
     score,
     score_quote,
     score_vader_and_compound,
     sentiment_tsv,
     shipped_calibration,
+    word_weights,
 )
 
 VADER = SentimentIntensityAnalyzer()
@@ -214,17 +219,58 @@ def test_news_lexicon_loads_from_data_and_leaves_vader_alone() -> None:
     assert "party" not in lexicon and "security" not in lexicon
     assert "militants" not in VADER.lexicon and VADER.lexicon["party"] > 0
     assert score("The party met.", "vader").compound > 0
-    assert score("The party met.", "news").compound == 0
+    assert news_analyzer().features("The party met.")["compound"] == 0
+    assert abs(score("The party met.", "news").compound) < 0.05  # the word residual alone
 
 
 def test_shipped_calibration_is_data() -> None:
     calibration = shipped_calibration()
     assert set(calibration.weights) <= set(FEATURES)
     assert calibration.provenance["fitted_on"]
+    assert len(calibration.words) == calibration.provenance["n_words"] > 100
+    rows = [line.split("\t") for line in calibration.words_tsv().splitlines()[1:]]
+    read = NewsCalibration.from_yaml_dict(calibration.to_yaml_dict(), "x")
+    assert replace(read, words=word_weights(rows, "x")) == calibration
+    with pytest.raises(ConfigError, match=r"w\.tsv.*'good'"):
+        word_weights([["good", "0.1"], ["good"]], "w.tsv")
     with pytest.raises(ConfigError, match="cal.yaml"):
         NewsCalibration.from_yaml_dict({"weights": {"vibes": 1.0}, "intercept": 0}, "cal.yaml")
     with pytest.raises(ConfigError, match="intercept"):
         NewsCalibration.from_yaml_dict({"weights": {}}, "cal.yaml")
+
+
+def test_word_residual_adds_each_occurrence_and_keeps_neutral_at_zero() -> None:
+    calibration = NewsCalibration({"compound": 2.0}, 0.5, 4.0, None, {"too": -0.25})
+    features = {"compound": 0.0}
+    assert calibration.rating(features, ["far", "too", "too", "late"]) == 0.0
+    assert calibration.compound(features, ["far", "too", "too", "late"]) == -0.125
+    assert calibration.compound(features, ["far", "late"]) == 0.0
+    assert calibration.compound({"compound": 0.5}, ["too"]) == pytest.approx((1.0 - 0.25) / 4)
+
+
+def test_residual_vocabulary_counts_sentences_and_leaves_out_names_and_numbers() -> None:
+    common = [["Budget", "cuts", "by", "Reagan", "1982"]] * WORD_MIN_SENTENCES
+    rare = [["cuts", *["deficit"] * (WORD_MIN_SENTENCES + 1)]]
+    assert residual_vocabulary(common + rare) == {"budget": 0, "by": 1, "cuts": 2}
+    assert residual_vocabulary(common[1:]) == {}
+    lower = [["Reagan", "and", "reagan"]] * WORD_MIN_SENTENCES
+    assert residual_vocabulary(lower) == {"and": 0, "reagan": 1}
+
+
+def test_fit_learns_a_word_the_features_miss() -> None:
+    """Sentences with "reportedly" (no VADER valence) are rated lower than their features
+    say: the word gets a negative residual weight, a word without such a pattern none."""
+    base = ["The plan passed.", "The good plan passed.", "The bad plan failed.", "It rained."]
+    sentences, ratings = [], []
+    for i in range(12):
+        for j, text in enumerate(base):
+            rating = (j == 1) - (j == 2) * 1.0
+            marked = i % 2 == 0
+            sentences.append(f"Reportedly, {text.lower()}" if marked else text)
+            ratings.append(rating - (1.5 if marked else 0.0))
+    calibration = fit_news_calibration(sentences, ratings)
+    assert calibration.words["reportedly"] < -0.5
+    assert abs(calibration.words["plan"]) < 0.5 * abs(calibration.words["reportedly"])
 
 
 def test_unknown_mode_is_a_config_error() -> None:
