@@ -69,6 +69,13 @@ def trie(alternatives: list[list[str]]) -> str:
     Only runs of alternatives opening with distinct ASCII characters are regrouped: no text
     character matches two of them, so which alternative matches first is unchanged.
     """
+    return "|".join(_trie_branches(alternatives))
+
+
+def _trie_branches(alternatives: list[list[str]]) -> list[str]:
+    """The branches of ``trie``'s alternation, in order. A shared prefix with one branch
+    after it is written as one run of characters, not a group per character: the same
+    pattern, several times cheaper for ``re`` to parse (country and role lists)."""
     groups: list[tuple[str | None, list[list[str]]]] = []
     run: dict[str, list[list[str]]] = {}
     for atoms in alternatives:
@@ -81,12 +88,16 @@ def trie(alternatives: list[list[str]]) -> str:
         else:
             groups.append((None, [atoms]))
             run = {}
-    return "|".join(
-        "".join(rests[0])
-        if head is None
-        else head + ("".join(rests[0]) if len(rests) == 1 else f"(?:{trie(rests)})")
+    return [
+        "".join(rests[0]) if head is None else head + _grouped(_trie_branches(rests))
         for head, rests in groups
-    )
+    ]
+
+
+def _grouped(branches: list[str]) -> str:
+    """``branches`` as one regex piece to follow a prefix: a group only when there are two or
+    more (a single branch is a plain sequence of atoms)."""
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 @lru_cache(maxsize=256)
