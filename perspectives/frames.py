@@ -75,7 +75,7 @@ def trie(alternatives: list[list[str]]) -> str:
 def _trie_branches(alternatives: list[list[str]]) -> list[str]:
     """The branches of ``trie``'s alternation, in order. A shared prefix with one branch
     after it is written as one run of characters, not a group per character: the same
-    pattern, several times cheaper for ``re`` to parse (country and role lists)."""
+    pattern, cheaper for ``re`` to parse (country and role lists)."""
     groups: list[tuple[str | None, list[list[str]]]] = []
     run: dict[str, list[list[str]]] = {}
     for atoms in alternatives:
@@ -89,9 +89,19 @@ def _trie_branches(alternatives: list[list[str]]) -> list[str]:
             groups.append((None, [atoms]))
             run = {}
     return [
-        "".join(rests[0]) if head is None else head + _grouped(_trie_branches(rests))
+        "".join(rests[0]) if head is None else head + _after_prefix(rests)
         for head, rests in groups
     ]
+
+
+def _after_prefix(rests: list[list[str]]) -> str:
+    """The alternatives that follow a shared prefix, as one regex piece; a last atom they all
+    end with (a plural ending) is written once, after them: ``(?:Xs|Ys)`` is ``(?:X|Y)s``
+    (the same matches, tried in the same order), and ``re`` parses it faster."""
+    last = rests[0][-1] if rests[0] else None
+    if len(rests) > 1 and all(rest and rest[-1] == last for rest in rests):
+        return _grouped(_trie_branches([rest[:-1] for rest in rests])) + last
+    return _grouped(_trie_branches(rests))
 
 
 def _grouped(branches: list[str]) -> str:
