@@ -89,8 +89,7 @@ def _trie_branches(alternatives: list[list[str]]) -> list[str]:
             groups.append((None, [atoms]))
             run = {}
     return [
-        "".join(rests[0]) if head is None else head + _after_prefix(rests)
-        for head, rests in groups
+        "".join(rests[0]) if head is None else head + _after_prefix(rests) for head, rests in groups
     ]
 
 
