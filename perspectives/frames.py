@@ -97,8 +97,8 @@ def _after_prefix(rests: list[list[str]]) -> str:
     """The alternatives that follow a shared prefix, as one regex piece; a last atom they all
     end with (a plural ending) is written once, after them: ``(?:Xs|Ys)`` is ``(?:X|Y)s``
     (the same matches, tried in the same order), and ``re`` parses it faster."""
-    last = rests[0][-1] if rests[0] else None
-    if len(rests) > 1 and all(rest and rest[-1] == last for rest in rests):
+    last = rests[0][-1] if rests[0] else ""  # atoms are never empty
+    if last and len(rests) > 1 and all(rest and rest[-1] == last for rest in rests):
         return _grouped(_trie_branches([rest[:-1] for rest in rests])) + last
     return _grouped(_trie_branches(rests))
 
