@@ -7,8 +7,6 @@ study usually starts from.
 
 from __future__ import annotations
 
-from importlib.metadata import version
-
 from .ingest import read_article, read_articles
 from .model import Article, Quote
 from .pipeline import analyze_article, run_corpus
@@ -26,4 +24,13 @@ __all__ = [
     "read_articles",
     "run_corpus",
 ]
-__version__ = version("perspectives")
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the installed package's metadata when first asked for:
+    importing ``importlib.metadata`` would cost every run (every CLI call) ~20 ms."""
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("perspectives")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -24,6 +24,7 @@ _APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
 # Clause ends: punctuation, and a full stop after a lower-case word ("reporters.", not "Col.").
 _CLAUSE_MARKS = '!?;:,"\u201c\u201d'
 _CLAUSE_END = re.compile(rf"[{_CLAUSE_MARKS}]|(?<=[a-z]{{4}})\.(?=\s|$)")
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _fold_char(c: str) -> str:
@@ -166,6 +167,29 @@ def matcher(entries: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     lowered = [entry_atoms(e) for e in ordered if e == lower(e)]
     capital = [entry_atoms(e) for e in ordered if e != lower(e)]
     return alternation(lowered), alternation(capital)
+
+
+def entry_keys(entries: tuple[str, ...]) -> frozenset[str] | None:
+    """Words (``word_runs``) of which a text must hold one for ``matcher(entries)`` to find
+    anything in it: a match starts a word, so the words of the folded lower-case text include
+    each entry's first letters (its leading word characters), or for a one-word entry those
+    with a plural ending. None when an entry starts with another character."""
+    keys: set[str] = set()
+    for entry in entries:
+        words = lower(fold(entry)).split()
+        lead = _WORD_RUN.match(words[0])
+        if lead is None:
+            return None
+        keys.add(lead.group())
+        if len(words) == 1 and lead.group() == words[0]:
+            keys.update((words[0] + "s", words[0] + "es"))
+    return frozenset(keys)
+
+
+def word_runs(lowered: str) -> frozenset[str]:
+    """The words (runs of word characters) of a folded lower-case text, as ``entry_keys``
+    reads them."""
+    return frozenset(_WORD_RUN.findall(lowered))
 
 
 def fold_fields(fields: list[tuple[str, str, bool]]) -> list[tuple[str, str]]:

@@ -41,8 +41,17 @@ class FastVader(SentimentIntensityAnalyzer):
     Subclasses change one lexicon word's valence in context by overriding ``word_valence``.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, base: FastVader | None = None) -> None:
+        """vaderSentiment's lexicons, read from its files, or taken from ``base``, an analyzer
+        already built (reading and parsing them again costs milliseconds in every process);
+        the word lexicon is copied, as a subclass may change its own."""
+        if base is None:
+            super().__init__()
+        else:
+            self.lexicon_full_filepath = base.lexicon_full_filepath  # the files' text
+            self.emoji_full_filepath = base.emoji_full_filepath
+            self.lexicon = dict(base.lexicon)
+            self.emojis = base.emojis
         self._emoji_chars = frozenset(self.emojis)
 
     def polarity_scores(self, text: str) -> dict[str, float]:

@@ -20,6 +20,7 @@ from .affiliation import (
     affiliation,
     context_fields,
     country_table,
+    entry_keys,
     find_entries,
     fold,
     fold_fields,
@@ -28,6 +29,7 @@ from .affiliation import (
     matcher,
     matcher_spans,
     speaker_fields,
+    word_runs,
 )
 from .errors import ConfigError
 from .resources import data_yaml, user_yaml
@@ -54,9 +56,19 @@ class Lexicon:
     def matchers(self) -> tuple[tuple, tuple, dict[str, str]]:
         """Title and organisation patterns (``matcher``), and folded form -> canonical name;
         built on first use and kept, as scoring asks for them for every quote."""
-        forms = tuple(form for _, forms in self.organisations for form in forms)
         names = {key(f): name for name, fs in self.organisations for f in fs}
-        return matcher(self.titles), matcher(forms), names
+        return matcher(self.titles), matcher(self._forms), names
+
+    @cached_property
+    def keys(self) -> frozenset[str] | None:
+        """``entry_keys`` of the titles and organisations: a field without one of these
+        words holds none of them (None: any field may)."""
+        return entry_keys(self.titles + self._forms)
+
+    @property
+    def _forms(self) -> tuple[str, ...]:
+        """Every organisation's forms (names and aliases)."""
+        return tuple(form for _, forms in self.organisations for form in forms)
 
 
 @dataclass(frozen=True)
@@ -76,12 +88,6 @@ class Taxonomy:
     @property
     def role_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.roles)
-
-    @cached_property
-    def any_entry(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """One ``matcher`` of all lexicons' words: where it finds none, no lexicon can."""
-        forms = [f for lex in self.lexicons for _, fs in lex.organisations for f in fs]
-        return matcher(tuple(e for lex in self.lexicons for e in lex.titles) + tuple(forms))
 
 
 @dataclass(frozen=True)
@@ -296,12 +302,14 @@ def _by_name(names: tuple, taxonomy: Taxonomy, overrides: Mapping[str, str] | No
 
 
 def _by_lexicons(fields: list, taxonomy: Taxonomy) -> RoleAssignment | None:
-    """The decision of the first lexicon with a word in ``fields``."""
+    """The decision of the first lexicon with a word in ``fields``; a lexicon's patterns
+    search only the fields holding one of its ``keys`` (most fields hold none)."""
     folds = fold_fields(fields)
-    lowered, capital = taxonomy.any_entry
-    live = [i for i, f in enumerate(folds) if lowered.search(f[1]) or capital.search(f[0])]
-    for lexicon in taxonomy.lexicons if live else ():
-        hits = _lexicon_hits(lexicon, fields, folds, live)
+    words = [word_runs(lowered) for _, lowered in folds]
+    for lexicon in taxonomy.lexicons:
+        keys = lexicon.keys
+        live = [i for i, w in enumerate(words) if keys is None or not keys.isdisjoint(w)]
+        hits = _lexicon_hits(lexicon, fields, folds, live) if live else None
         if hits:
             return _decide(lexicon, hits, fields, folds, taxonomy)
     return None

@@ -85,6 +85,7 @@ class NewsAnalyzer(FastVader):
     valence : word -> VADER-scale valence, added to (or replacing) VADER's entries.
     neutral : words removed from the lexicon (their VADER sense is not the news sense).
     quantifiers : negative quantifiers whose scope reaches past VADER's 3-word window.
+    base : a plain analyzer whose lexicons to start from (``FastVader``); else read anew.
     """
 
     def __init__(
@@ -92,8 +93,9 @@ class NewsAnalyzer(FastVader):
         valence: Mapping[str, float],
         neutral: Iterable[str] = (),
         quantifiers: Iterable[str] = (),
+        base: FastVader | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(base)
         vader = dict(self.lexicon)
         self.lexicon.update({w.lower(): float(v) for w, v in valence.items()})
         for word in neutral:
@@ -343,9 +345,8 @@ def _vader() -> FastVader:
 def news_analyzer() -> NewsAnalyzer:
     """The shared news-mode analyzer, built from ``news_lexicon.yaml`` on first use."""
     table = data_yaml(LEXICON_FILE)
-    return NewsAnalyzer(
-        table.get("valence", {}), table.get("neutral", ()), table.get("negative_quantifiers", ())
-    )
+    valence, neutral = table.get("valence", {}), table.get("neutral", ())
+    return NewsAnalyzer(valence, neutral, table.get("negative_quantifiers", ()), _vader())
 
 
 @lru_cache(maxsize=1)

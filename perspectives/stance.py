@@ -175,10 +175,13 @@ def _found(subject: str, cased: bool, compiled: CompiledTargets) -> list[tuple]:
     """Every scan's matches as (start, end, rank, kind, polarity, target), in the order
     overlaps are resolved: by start, the longer first, then by rank (loaded first)."""
     found: list[tuple] = []
-    matched = scan(compiled.patterns[cased], compiled.starts[cased], subject)
+    if cased:
+        matched = scan(compiled.cased_patterns, compiled.cased_starts, subject)
+    else:
+        matched = scan(compiled.patterns, compiled.starts, subject)
     if not any(matched):  # most quotes
         return found
-    for (rank, kind, pol, name, _, _), matches in zip(compiled.scans, matched, strict=True):
+    for (rank, kind, pol, name, _), matches in zip(compiled.scans, matched, strict=True):
         found += [(m.start(), m.end(), rank, kind, pol, name) for m in matches]
     return sorted(found, key=lambda f: (f[0], f[0] - f[1], f[2]))
 

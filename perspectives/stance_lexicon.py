@@ -2,7 +2,8 @@
 
 Targets come from a study's ``targets:`` (or the defaults of ``data/stance_lexicon.yaml``);
 cues, negators and concession words from that file. Patterns are compiled once per target
-set, in both case-blind and lower-case (``frames.cased``) form, so scoring only runs them;
+set, for lower-cased text (``frames.lower_term_pattern``: nearly every quote) when the set is
+first scored and case-blind when a quote first needs them, so scoring only runs them;
 ``speaker_side`` reads which target a speaker speaks for from them.
 """
 
@@ -10,18 +11,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .frames import cased, starts_pattern, term_pattern
+from .frames import (
+    lower_starts_pattern,
+    lower_term_pattern,
+    starts_pattern,
+    term_pattern,
+    terms_regex,
+)
 from .resources import data_yaml, user_yaml
 
 KINDS = ("directed", "attributive")
 SIDES = ("favor", "against")
-# One scan of a quote: (rank, kind, polarity, target name, pattern, its lower-case form).
-Scan = tuple[int, str, int, str | None, re.Pattern[str], re.Pattern[str]]
+# One scan of a quote: (rank, kind, polarity, target name, the terms it looks for).
+Scan = tuple[int, str, int, str | None, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,7 @@ def _parse_targets(raw: Any, source: str) -> tuple[Target, ...]:
             raise ConfigError(source, f"target {name!r} needs a list of aliases")
         fields = ("aliases", "speaker_roles", "favor_terms", "against_terms")
         target = Target(str(name), *(_str_list(entry, f, source, name) for f in fields))
-        target_patterns(target, source)  # fail on a bad term now, naming the file
+        _check_terms(target, source)
         targets.append(target)
     return tuple(targets)
 
@@ -76,6 +83,13 @@ def load_targets(path: str | Path | None = None) -> tuple[Target, ...]:
     return _default_targets() if path is None else _parse_targets(user_yaml(path), str(path))
 
 
+def _check_terms(target: Target, source: str) -> None:
+    """Fail on a bad term of ``target`` now, naming the file (patterns are compiled when the
+    targets are first scored)."""
+    for terms in (target.aliases, target.favor_terms, target.against_terms, _bare(target)):
+        terms_regex(terms, source)
+
+
 @dataclass(frozen=True)
 class CueLexicon:
     """The evaluative cues (as scans), negators, concession and self-reference words."""
@@ -84,10 +98,15 @@ class CueLexicon:
     cue_terms: tuple[str, ...]
     negators: frozenset[str]
     yielding: frozenset[str]
-    conceding: re.Pattern[str]
+    conceding_terms: tuple[str, ...]
     conceding_cased: re.Pattern[str]
     self_direct: frozenset[str]
     self_indirect: frozenset[str]
+
+    @cached_property
+    def conceding(self) -> re.Pattern[str]:
+        """The case-blind form of ``conceding_cased``, for a quote that cannot be lower-cased."""
+        return term_pattern(self.conceding_terms, "stance_lexicon.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -95,34 +114,27 @@ def cue_lexicon() -> CueLexicon:
     """The cue lexicon of ``data/stance_lexicon.yaml``, read once."""
     raw, src = data_yaml("stance_lexicon.yaml"), "stance_lexicon.yaml"
     lists = [(kind, side, tuple(raw[kind][side])) for kind in KINDS for side in SIDES]
-    cues = [
-        (kind, 1 if side == "favor" else -1, term_pattern(terms, src))
-        for kind, side, terms in lists
-    ]
-    conceding = term_pattern(tuple(raw["concession"]["conceding"]), src)
+    for _, _, terms in lists:
+        terms_regex(terms, src)  # a bad cue is an error now
+    conceding = tuple(raw["concession"]["conceding"])
     words = lambda key: frozenset(w.lower() for w in key)  # noqa: E731
     return CueLexicon(
-        cues=tuple((2, kind, pol, None, pat, cased(pat)) for kind, pol, pat in cues),
+        cues=tuple(
+            (2, kind, 1 if side == "favor" else -1, None, terms) for kind, side, terms in lists
+        ),
         cue_terms=tuple(term for _, _, terms in lists for term in terms),
         negators=words(raw["negators"]),
         yielding=words(raw["concession"]["yielding"]),
-        conceding=conceding,
-        conceding_cased=cased(conceding),
+        conceding_terms=conceding,
+        conceding_cased=lower_term_pattern(conceding, src),
         self_direct=words(raw["self_reference"]["direct"]),
         self_indirect=words(raw["self_reference"]["indirect"]),
     )
 
 
-@lru_cache(maxsize=512)
-def target_patterns(target: Target, source: str = "targets") -> tuple[re.Pattern[str], ...]:
-    """Patterns for a target's aliases, loaded favour/against terms, and its bare names."""
-    bare = tuple(re.sub(r"^the\s+", "", a.strip(), flags=re.IGNORECASE) for a in target.aliases)
-    return (
-        term_pattern(target.aliases, source),
-        term_pattern(target.favor_terms, source),
-        term_pattern(target.against_terms, source),
-        term_pattern(bare, source),
-    )
+def _bare(target: Target) -> tuple[str, ...]:
+    """A target's aliases without a leading "the": the names a speaker is matched by."""
+    return tuple(re.sub(r"^the\s+", "", a.strip(), flags=re.IGNORECASE) for a in target.aliases)
 
 
 @lru_cache(maxsize=64)
@@ -131,39 +143,43 @@ def target_scans(targets: tuple[Target, ...]) -> tuple[Scan, ...]:
     favour and against terms (rank 0), then its aliases (rank 1); then the cues (rank 2)."""
     scans: list[Scan] = []
     for target in targets:
-        alias, favor, against, _ = target_patterns(target)
-        for rank, kind, pol, terms, pattern in (
-            (0, "loaded", 1, target.favor_terms, favor),
-            (0, "loaded", -1, target.against_terms, against),
-            (1, "mention", 0, target.aliases, alias),
+        for rank, kind, pol, terms in (
+            (0, "loaded", 1, target.favor_terms),
+            (0, "loaded", -1, target.against_terms),
+            (1, "mention", 0, target.aliases),
         ):
             if terms:  # a pattern of no terms finds nothing
-                scans.append((rank, kind, pol, target.name, pattern, cased(pattern)))
+                scans.append((rank, kind, pol, target.name, terms))
     return (*scans, *cue_lexicon().cues)
-
-
-@lru_cache(maxsize=64)
-def scans_starts(targets: tuple[Target, ...]) -> tuple[re.Pattern[str] | None, ...]:
-    """``frames.starts_pattern`` of every term ``target_scans`` looks for: case-blind, and
-    cased for lower-cased text (None, None when a term can match the empty string)."""
-    terms = [t for target in targets for t in (*target.aliases, *target.favor_terms)]
-    terms += [t for target in targets for t in target.against_terms]
-    every = starts_pattern((*terms, *cue_lexicon().cue_terms), "targets")
-    return every, every and cased(every)
 
 
 @dataclass(frozen=True)
 class CompiledTargets:
     """What scoring a quote needs of a target set, looked up once per quote: the scans, their
-    patterns and ``scans_starts`` (case-blind, then cased), and each target's bare-name
-    pattern and speaker roles (for ``speaker_side``)."""
+    patterns and their ``starts_pattern`` (for lower-cased text; case-blind ones compiled on
+    first use), and each target's bare-name pattern and speaker roles (for ``speaker_side``)."""
 
     names: tuple[str, ...]
     scans: tuple[Scan, ...]
-    patterns: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]
-    starts: tuple[re.Pattern[str] | None, ...]
+    cased_patterns: tuple[re.Pattern[str], ...]
+    cased_starts: re.Pattern[str] | None
     bare: tuple[tuple[str, re.Pattern[str]], ...]
     speaker_roles: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @cached_property
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        """The scans' case-blind patterns, for a quote ``case_folded`` cannot lower."""
+        return tuple(term_pattern(scan[4], "targets") for scan in self.scans)
+
+    @cached_property
+    def starts(self) -> re.Pattern[str] | None:
+        """The case-blind ``starts_pattern`` of every term the scans look for."""
+        return starts_pattern(_scanned_terms(self.scans), "targets")
+
+
+def _scanned_terms(scans: tuple[Scan, ...]) -> tuple[str, ...]:
+    """Every term of ``scans``."""
+    return tuple(term for scan in scans for term in scan[4])
 
 
 @lru_cache(maxsize=64)
@@ -173,9 +189,9 @@ def compiled_targets(targets: tuple[Target, ...]) -> CompiledTargets:
     return CompiledTargets(
         names=tuple(t.name for t in targets),
         scans=scans,
-        patterns=(tuple(one[4] for one in scans), tuple(one[5] for one in scans)),
-        starts=scans_starts(targets),
-        bare=tuple((t.name, target_patterns(t)[3]) for t in targets),
+        cased_patterns=tuple(lower_term_pattern(scan[4], "targets") for scan in scans),
+        cased_starts=lower_starts_pattern(_scanned_terms(scans), "targets"),
+        bare=tuple((t.name, term_pattern(_bare(t), "targets")) for t in targets),
         speaker_roles=tuple((t.name, t.speaker_roles) for t in targets),
     )
 

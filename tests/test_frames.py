@@ -22,6 +22,7 @@ from perspectives.frames import (
     starts_pattern,
     term_pattern,
     term_regex,
+    trie,
     word_count,
 )
 
@@ -257,6 +258,23 @@ def test_scan_finds_what_finditer_finds(term_lists, text):
     assert [[m.span() for m in ms] for ms in found] == [
         [m.span() for m in p.finditer(text)] for p in patterns
     ]
+
+
+_ATOMS = st.sampled_from(["a", "b", r"\.", r"\s+", "(?:s|es)?", r"\w*", "[aA]"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.lists(_ATOMS, min_size=1, max_size=4), min_size=1, max_size=12),
+    st.text("abAse .", max_size=12),
+)
+def test_trie_finds_what_the_plain_alternation_finds(alternatives, text):
+    """Shared leading characters and shared last atoms (plural endings) factored out of the
+    alternation change no match."""
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(map("".join, alternatives)) + r")(?!\w)")
+    factored = re.compile(r"(?<!\w)(?:" + trie(alternatives) + r")(?!\w)")
+    assert [m.span() for m in factored.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert bool(factored.fullmatch(text)) == bool(plain.fullmatch(text))
 
 
 def test_starts_pattern_gives_way_to_terms_that_match_nothing():

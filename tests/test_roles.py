@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from perspectives.affiliation import fold_fields, matcher_spans, word_runs
 from perspectives.errors import ConfigError
 from perspectives.roles import (
     RULES,
@@ -269,3 +270,31 @@ def test_evidence_comes_from_the_input(before, after, name):
     assert result.role in load_taxonomy().role_names
     assert bool(result.evidence) == (result.rule != "default")
     assert all(word in mention for word in result.evidence)
+
+
+_LEXICON_ENTRIES = [
+    entry
+    for lexicon in load_taxonomy().lexicons
+    for entry in (*lexicon.titles, *(f for _, forms in lexicon.organisations for f in forms))
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_LEXICON_ENTRIES),
+            st.sampled_from(["s", "es", "'s", "-", "’", "é", "_", ".", " ", ",", "X"]),
+        ),
+        max_size=6,
+    ).map("".join),
+    st.booleans(),
+)
+def test_a_field_without_a_key_word_holds_no_lexicon_entry(text, upper):
+    """``Lexicon.keys`` only rules out fields where the patterns find nothing."""
+    text = text.upper() if upper else text
+    (folded,) = fold_fields([(text, "title", False)])
+    for lexicon in load_taxonomy().lexicons:
+        titles, organisations, _ = lexicon.matchers
+        if lexicon.keys is not None and lexicon.keys.isdisjoint(word_runs(folded[1])):
+            assert not matcher_spans(titles, folded) and not matcher_spans(organisations, folded)
