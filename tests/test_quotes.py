@@ -660,6 +660,15 @@ def test_a_definite_title_refers_back_to_the_person_introduced_with_it():
     ]
 
 
+def test_a_participial_adjunct_after_a_comma_ends_the_content():
+    (v,) = extract("Video shows that he had his hands up, contradicting the police's claim.")
+    assert v.text == "he had his hands up"
+    (o,) = extract("Obama said he would be insulted, implicitly putting his name on the line.")
+    assert o.text == "he would be insulted"
+    (r,) = extract("Republicans said the same thing, including the former candidate Mitt Romney.")
+    assert r.text == "the same thing, including the former candidate Mitt Romney"
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from ..model import Span
 from .attribution import is_cue
 from .draft import Draft
-from .lexicon import lexicon
+from .lexicon import function_words, lexicon
 from .marks import QUOTE_TOKENS
 from .mentions import mention_after, mention_before
 from .names import POSSESSIVE, Mention
-from .phrases import PREPOSITIONS, TIME_WORDS
+from .phrases import PREPOSITIONS, TIME_WORDS, is_adverb
 from .tokens import Token
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
@@ -24,6 +24,11 @@ _MODALS = frozenset("will would could might may can should must".split())
 _DEICTIC = frozenset({"this", "last", "next"})
 COORDINATORS = frozenset({"and", "but"})
 _SUBJECT_REACH = 7
+_SHORT_ING = 5  # `bring`, `thing`: shorter -ing words are rarely participles
+# -ing words that work as prepositions: `, including X` goes on with the content.
+_PREPOSITIONAL_ING = frozenset(
+    "including according regarding concerning following excluding considering barring".split()
+)
 CLAUSE_OPENERS = frozenset({"that", "whether", ":"})
 BE = frozenset({"is", "are", "was", "were", "been", "being"})
 MIN_CONTENT_WORDS = 3
@@ -124,8 +129,8 @@ def _clause_end(toks: Sequence[Token], j: int) -> int:
     participles = lexicon().participles
     boundary = None
     for n in range(j + 1, len(toks) - 1):
-        if toks[n].text == "," and _next_word(toks, n + 1).lower in participles:
-            return n  # `, asserting ...` / `,” asserting ...`
+        if toks[n].text == "," and _adjunct_participle(toks, n + 1, participles):
+            return n  # `, asserting ...` / `,” asserting ...` / `, implicitly putting ...`
         if toks[n].lower in COORDINATORS and (is_cue(toks[n + 1]) or _new_speaker(toks, n + 1)):
             return n  # `... and said ...`, `... and Clinton called it ...`
         if toks[n].text == "," and toks[n + 1].is_word and _new_speaker(toks, n + 1, True):
@@ -135,6 +140,25 @@ def _clause_end(toks: Sequence[Token], j: int) -> int:
         elif boundary is not None and is_cue(toks[n]) and n - j > MIN_CONTENT_WORDS:
             return boundary  # `X said A, and when pressed, Y replied B`: A ends at the comma
     return len(toks)
+
+
+def _adjunct_participle(toks: Sequence[Token], n: int, participles: frozenset[str]) -> bool:
+    """Does a participial adjunct open at token ``n`` (after a comma): a cue participle, or
+    any lower-case `-ing` verb (an adverb may come first) that is not a preposition? It is the
+    speaker's or the writer's (`, contradicting the police's claim`), not the content's."""
+    t = _next_word(toks, n)
+    if t.lower in participles:
+        return True
+    if is_adverb(t) and t is toks[n] and n + 1 < len(toks):
+        t = toks[n + 1]
+    low = t.lower
+    return (
+        low.endswith("ing")
+        and t.text.islower()
+        and len(low) > _SHORT_ING
+        and low not in _PREPOSITIONAL_ING
+        and low not in function_words()
+    )
 
 
 def _new_speaker(toks: Sequence[Token], a: int, adjacent: bool = False) -> bool:
