@@ -669,6 +669,13 @@ def test_a_participial_adjunct_after_a_comma_ends_the_content():
     assert r.text == "the same thing, including the former candidate Mitt Romney"
 
 
+def test_a_slash_between_names_stays_in_the_mention():
+    (p,) = extract(
+        "The latest Reuters/Ipsos poll released Friday shows that Clinton leads by 5 points."
+    )
+    assert (p.speaker_mention, p.cue) == ("The latest Reuters/Ipsos poll", "shows")
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -30,16 +30,34 @@ _AGE = re.compile(r"\d+-year-olds?")  # `the 30-year-old said`: a person
 
 def np_token(toks: Sequence[Token], k: int) -> bool:
     """May token k sit inside a speaker mention (names, titles, possessives, parentheses, the
-    marks around a nickname, speaker nouns and ages: `the 30-year-old`)?"""
+    marks around a nickname, a slash between names, speaker nouns and ages: `the 30-year-old`)?"""
     t = toks[k]
     low = t.lower
     if low in function_words() and not t.text.isupper():
         return False
     if t.is_cap or low in lexicon().titles or t.text in POSSESSIVE or low in NAME_PARTICLES:
         return True
-    if t.text in "()" or is_abbrev_period(toks, k) or nickname_mark(toks, k):
+    if (
+        t.text in "()"
+        or is_abbrev_period(toks, k)
+        or nickname_mark(toks, k)
+        or _joins_names(toks, k)
+    ):
         return True
     return low in lexicon().speaker_nouns or _AGE.fullmatch(low) is not None
+
+
+def _joins_names(toks: Sequence[Token], k: int) -> bool:
+    """Is token ``k`` a slash glued between two capitalised words (`Reuters/Ipsos`)?"""
+    if toks[k].text != "/" or k == 0 or k + 1 >= len(toks):
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    return (
+        before.is_cap
+        and after.is_cap
+        and before.end == toks[k].start
+        and toks[k].end == after.start
+    )
 
 
 def adverb_at(toks: Sequence[Token], j: int, lo: int) -> bool:
