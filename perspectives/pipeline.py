@@ -20,7 +20,7 @@ from .ingest import read_articles
 from .io import QuoteWriter, atomic_path
 from .model import Article, Quote, document_offset
 from .quotes import extract
-from .roles import assign_role
+from .roles import RoleAssignment, assign_role, same_speaker
 from .sentiment import plain_and_compound, quote_sentences
 from .stance import stance_fields
 from .study import Study, load_study
@@ -29,32 +29,38 @@ _CONTEXT_CHARS = 300
 
 
 def score(
-    quote: Quote, article: Article, study: Study, roles: dict[tuple, Any] | None = None
+    quote: Quote,
+    article: Article,
+    study: Study,
+    roles: dict[tuple, Any] | None = None,
+    role: RoleAssignment | None = None,
 ) -> Quote:
     """``quote`` with its role, affiliation, sentiment, stance and frames filled in;
-    ``roles`` is the ``assign_role`` memo shared by the article's quotes."""
-    return dataclasses.replace(quote, **_scored_fields(quote, article, study, roles))
+    ``roles`` is the ``assign_role`` memo shared by the article's quotes, ``role`` the
+    speaker's role when already decided (``analyze_article`` decides one per speaker)."""
+    role = role or _role(quote, article, study, roles)
+    return dataclasses.replace(quote, **_scored_fields(quote, article, study, role))
 
 
 def _scored_record(
-    quote: Quote, article: Article, study: Study, roles: dict[tuple, Any]
+    quote: Quote, article: Article, study: Study, roles: dict[tuple, Any], role: RoleAssignment
 ) -> dict[str, Any]:
     """``score(...).to_record()`` without building the scored ``Quote``: a corpus run only
     writes the record (same keys, same order, same values)."""
     record = quote.to_record()
-    record.update(_scored_fields(quote, article, study, roles))
+    record.update(_scored_fields(quote, article, study, role))
     return record
 
 
-def _scored_fields(
+def _role(
     quote: Quote, article: Article, study: Study, roles: dict[tuple, Any] | None
-) -> dict[str, Any]:
-    """The fields ``score`` fills in, by name."""
+) -> RoleAssignment:
+    """The role the quote's own mention, description and surrounding words give its speaker."""
     text = article.text
     anchor_start = quote.mention_start if quote.mention_start is not None else quote.start
     anchor_end = quote.mention_end if quote.mention_end is not None else quote.end
     context = text[max(0, anchor_start - _CONTEXT_CHARS) : anchor_end + _CONTEXT_CHARS]
-    role = assign_role(
+    return assign_role(
         quote.speaker,
         quote.speaker_mention,
         quote.speaker_description,
@@ -63,6 +69,12 @@ def _scored_fields(
         study.overrides,
         roles,
     )
+
+
+def _scored_fields(
+    quote: Quote, article: Article, study: Study, role: RoleAssignment
+) -> dict[str, Any]:
+    """The fields ``score`` fills in, by name, for a speaker of role ``role``."""
     content = quote.content
     spans = quote_sentences(content)
     (whole, *sentences), compound = plain_and_compound(content, spans, study.sentiment_mode)
@@ -113,13 +125,16 @@ def analyze_article(article: Article, study: Study | None = None) -> list[Quote]
 
 
 def _analyzed(article: Article, study: Study, scorer: Callable[..., Any]) -> list[Any]:
-    """``scorer(quote, article, study, roles)`` of each quote of ``article``, sharing one
-    roles memo; the bare quotes when the study does not score."""
+    """``scorer(quote, article, study, roles, role)`` of each quote of ``article``, sharing
+    one roles memo, each speaker keeping one role (``same_speaker``); the bare quotes when
+    the study does not score."""
     quotes = extract(article)
     if not study.scoring:
         return quotes
-    roles: dict[tuple, Any] = {}
-    return [scorer(q, article, study, roles) for q in quotes]
+    memo: dict[tuple, Any] = {}
+    own = [_role(q, article, study, memo) for q in quotes]
+    decided = same_speaker(own, [q.speaker for q in quotes])
+    return [scorer(q, article, study, memo, r) for q, r in zip(quotes, decided, strict=True)]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -36,8 +36,12 @@ from .resources import data_yaml, user_yaml
 
 DEFAULT_SOURCE = "perspectives/data/roles.yaml"
 # Rule names: override file; former office holder; a title before the name; an apposition
-# after it; an organisation's name alone; the words around the name in ``context``; default.
-RULES = ("override", "former", "title", "apposition", "organisation", "context", "default")
+# after it; an organisation's name alone; the words around the name in ``context``; another
+# quote of the same speaker in the article (``same_speaker``); default.
+RULES = (
+    "override", "former", "title", "apposition", "organisation", "context", "same-speaker",
+    "default",
+)  # fmt: skip
 
 _NEXT_NAME = re.compile(r"\s+[A-Z]")
 _LEADING_THE = re.compile(r"^\s*the\s+|\s+$", re.IGNORECASE)
@@ -284,6 +288,30 @@ def assign_role(
             memo[around] = _by_lexicons(fields, taxonomy)
         decided = memo[around]
     return decided or default
+
+
+def same_speaker(
+    assignments: Sequence[RoleAssignment], speakers: Sequence[str | None]
+) -> list[RoleAssignment]:
+    """One speaker, one role per article: a quote whose own words decide nothing (the default
+    role, `he said`) takes the role its speaker got from another quote of the article (the
+    first in reading order to decide one), with that quote's evidence."""
+    decided: dict[str, RoleAssignment] = {}
+    for assignment, speaker in zip(assignments, speakers, strict=True):
+        if speaker is not None and assignment.rule != "default":
+            decided.setdefault(speaker, assignment)
+    return [
+        _inherited(decided[speaker])
+        if assignment.rule == "default" and speaker in decided
+        else assignment
+        for assignment, speaker in zip(assignments, speakers, strict=True)
+    ]
+
+
+def _inherited(assignment: RoleAssignment) -> RoleAssignment:
+    return RoleAssignment(
+        assignment.role, assignment.affiliation, assignment.evidence, "same-speaker"
+    )
 
 
 def _by_name(names: tuple, taxonomy: Taxonomy, overrides: Mapping[str, str] | None) -> tuple:

@@ -156,3 +156,20 @@ def test_cli_refuses_zero_workers(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["quotes", "seeds", "--engine", "dask", "--workers", "0"])
     assert exit_.value.code == 2 and "at least 1" in capsys.readouterr().err
+
+
+def test_a_speaker_keeps_one_role_across_an_article():
+    from perspectives.model import Article
+
+    text = (
+        "Interior Minister Ali Khan said the border would stay closed.\n\n"
+        "Traders said the closure was ruining them.\n\n"
+        + "The queue of lorries grew through the afternoon in the heat. " * 8
+        + "\n\nKhan said later that the decision was final and would not change."
+    )
+    quotes = analyze_article(Article("doc", text))
+    khan = [q for q in quotes if q.speaker == "Ali Khan"]
+    assert len(khan) == 2
+    assert {q.role for q in khan} == {"official"}
+    assert khan[1].provenance["role_rule"] == "same-speaker"
+    assert khan[1].provenance["role_evidence"] == khan[0].provenance["role_evidence"]
