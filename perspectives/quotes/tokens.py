@@ -29,6 +29,7 @@ _TOKEN = re.compile(
 )
 
 _LOWER_WORDS = re.compile(r"\b(?:[a-z]+|According)\b")  # what may_report reads
+_WORD_RUN = re.compile(r"\w+")
 _SPACED = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")  # every non-space character is a token
 PHRASE_HEADS = frozenset({"according", "put", "puts"})  # `according to X`, `as X put it`
 
@@ -133,8 +134,7 @@ def cue_sentences(index: TokenIndex, skipped: Callable[[int], bool]) -> list[Spa
     text, paragraphs = index.text, index.paragraphs
     if not paragraphs:
         return []
-    scan = _cue_word().finditer(text, paragraphs[0].start, paragraphs[-1].end)
-    found = [m.span() for m in scan]
+    found = _cue_words(text, paragraphs[0].start, paragraphs[-1].end)
     starts = [start for start, _ in found]
     kept: list[Span] = []
     for paragraph in paragraphs:
@@ -148,6 +148,22 @@ def cue_sentences(index: TokenIndex, skipped: Callable[[int], bool]) -> list[Spa
         else:
             kept += [s for s in sentences if _sentence_holds_cue(text, s, found, starts)]
     return kept
+
+
+def _cue_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cue words (``_scanned_words``) in ``text[start:end]``.
+
+    The scan matches each word with the non-word character before it (``_cue_scan``), so
+    that ``re`` skips ahead to the next such character instead of trying a leading ``\\b``
+    at every position. Only a word opening the text has no character before it: it is
+    looked up alone.
+    """
+    scan = _cue_scan().finditer(text, max(start - 1, 0), end)
+    found = [(m.start() + 1, m.end()) for m in scan]
+    first = _WORD_RUN.match(text, 0, end) if start == 0 else None
+    if first is not None and first.group() in _scanned_words():
+        found.insert(0, first.span())
+    return found
 
 
 def _reads_cue(
@@ -194,7 +210,13 @@ def _report_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _cue_word() -> re.Pattern[str]:
-    """The ``_report_words`` that ``_LOWER_WORDS`` can find, as one regex of whole words."""
-    words = [w for w in _report_words() if _LOWER_WORDS.fullmatch(w)]
-    return re.compile(rf"\b(?:{trie_pattern(words)})\b")
+def _scanned_words() -> frozenset[str]:
+    """The ``_report_words`` that ``_LOWER_WORDS`` can find: what the cue-word scan finds."""
+    return frozenset(w for w in _report_words() if _LOWER_WORDS.fullmatch(w))
+
+
+@lru_cache(maxsize=1)
+def _cue_scan() -> re.Pattern[str]:
+    """The ``_scanned_words`` as one regex of whole words, each matched with the non-word
+    character before it (see ``_cue_words``)."""
+    return re.compile(rf"\W(?:{trie_pattern(sorted(_scanned_words()))})\b")
