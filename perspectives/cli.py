@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import sys
 import warnings
 from collections.abc import Sequence
@@ -131,14 +132,18 @@ def _run(args: argparse.Namespace, output: str) -> object:
     study = load_study(args.study)
     if getattr(args, "no_scores", False):
         study = dataclasses.replace(study, scoring=False)
-    return run_corpus(
-        args.inputs,
-        output,
-        study,
-        errors,
-        progress=_progress(args.quiet),
-        engine=engine,
-    )
+    gc.freeze()  # modules and study live as long as the run: no collection need scan them
+    try:
+        return run_corpus(
+            args.inputs,
+            output,
+            study,
+            errors,
+            progress=_progress(args.quiet),
+            engine=engine,
+        )
+    finally:
+        gc.unfreeze()
 
 
 def _progress(quiet: bool):

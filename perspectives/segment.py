@@ -32,6 +32,7 @@ _CLOSERS = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"
 _REALIGN = re.compile(rf"[{re.escape(_CLOSERS)}]+?(?:\s+|(?=--)|$)")
 _NOT_SENTENCE_START = ".?!,;:"
 _NEXT_PARAGRAPH = "\n\nX"  # what Punkt sees after a range: see _punkt_cuts
+_END_MARK = re.compile(r"[.?!]")  # where Punkt's candidate sentence ends are
 
 
 # --- paragraphs ---------------------------------------------------------------------------
@@ -139,6 +140,8 @@ def _sentences_in(
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentences of text[start:end] (taken as one paragraph), as trimmed spans into ``text``."""
     start, end = _clamp(text, start, end)
+    if not _END_MARK.search(text, start, end - 1):  # an end mark, if any, only at the end:
+        return _sentences_in(text, start, end, [], Span)  # Punkt cuts nothing inside
     return _sentences_in(text, start, end, _punkt_cuts(text[start:end], start), Span)
 
 

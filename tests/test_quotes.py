@@ -316,6 +316,14 @@ def test_as_x_put_it_and_quoted_as_saying():
     assert (passive.speaker, passive.cue) == ("Smith", "saying")
 
 
+def test_cue_outside_the_cue_word_scan_is_read_beside_quoted_cue_words():
+    # The only lower-case cue word lies inside the quotation; the paragraph is still read
+    # for `ACCORDING`, which the cue-word scan does not find.
+    text = 'The talks failed. The plan was "said to be dead," ACCORDING to the memo.\n'
+    (q,) = extract(text)
+    assert (q.kind, q.cue, q.speaker_mention) == ("mixed", "ACCORDING to", "the memo")
+
+
 def test_counted_subject_and_year_are_told_apart():
     (q,) = extract("Another 19 percent said they would vote for the nominee.")
     assert q.speaker_mention == "Another 19 percent"

@@ -16,7 +16,7 @@ from .direct import direct_quotes
 from .draft import Draft
 from .lexicon import lexicon
 from .marks import find_quoted, name_quotes
-from .reported import headline_claim, reported_speech
+from .reported import headline_claim, reported_speech, skipped_cues
 from .speakers import SpeakerResolver
 from .tokens import TokenIndex, cue_sentences
 
@@ -41,11 +41,12 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
     index = TokenIndex(text, paragraphs)
     direct = direct_quotes(text, index, paragraphs, quoted, names)
     used = {d.cue.start for d in direct if d.cue is not None}
-    sentences = cue_sentences(text, paragraphs)
+    skipped = skipped_cues(quoted, used)
+    sentences = cue_sentences(index, skipped)
     direct.sort(key=lambda d: d.start)
     starts = [d.start for d in direct]
     reach = list(accumulate((d.end for d in direct), max))
-    found = reported_speech(text, index, sentences, quoted, used, names)
+    found = reported_speech(text, index, sentences, quoted, skipped, names)
     if paragraphs and not text[: paragraphs[0].start].strip():
         found += filter(None, [headline_claim(index, paragraphs[0])])
     reported, absorbed = [], set()

@@ -9,7 +9,7 @@ after naming words ("dubbed "Herof"") are names and do not make it mixed.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from ..model import Span
 from .attribution import is_cue
@@ -30,7 +30,7 @@ from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
 from .mentions import mention_after, mention_before, modifies_noun
 from .names import Mention
 from .phrases import PREPOSITIONS, is_adverb
-from .tokens import Token, TokenIndex
+from .tokens import PHRASE_HEADS, Token, TokenIndex
 
 _FAR = 1 << 62
 # A spaced hyphen after these joins a compound (`pro - Russian`), it is no dash.
@@ -48,7 +48,6 @@ _CONJUNCTIONS = frozenset(
 _RELATIVES = frozenset({"which", "what", "how"})
 _HEADLINE_LEAD = 6  # the speaker before a headline colon is a few words at most
 _HEADLINE_WORDS = 25
-_PHRASE_HEADS = frozenset({"according", "put", "puts"})
 _PLACE_TIME = frozenset("in on at during after before from outside inside".split())
 _TRAILING_PHRASE = 5
 _CUE_REACH = 80  # tokens a participle looks back for the cue whose subject it shares
@@ -59,27 +58,26 @@ def reported_speech(
     index: TokenIndex,
     sentences: Sequence[Span],
     quoted: Sequence[QuotedSpan],
-    used_cues: Collection[int],
+    skipped: Callable[[int], bool],
     names: Collection[int] = (),
 ) -> list[Draft]:
     """Indirect and mixed drafts from ``sentences`` (those ``cue_sentences`` keeps), skipping
-    cues at ``used_cues`` offsets.
+    the cues at offsets ``skipped`` gives (see ``skipped_cues``).
 
     ``names`` are indices of ``quoted`` spans that are names, which do not make a clause mixed.
     """
-    inside = sorted((p.start, p.end) for q in quoted for p in q.parts)
     opens = [q.open_at for q in quoted]  # in reading order, so sorted
     drafts: list[Draft] = []
     for sent in sentences:
         toks = index.sentence(sent.start, sent.end)
         for k, tok in enumerate(toks):
-            if tok.lemma is None and tok.lower not in _PHRASE_HEADS:
+            if tok.lemma is None and tok.lower not in PHRASE_HEADS:
                 continue
-            if tok.start in used_cues or _within(tok.start, inside):
+            if skipped(tok.start):
                 continue
             if tok.lower == "according":
                 draft = _phrase_cue(toks, k)
-            elif tok.lower in _PHRASE_HEADS:
+            elif tok.lower in PHRASE_HEADS:
                 draft = _as_put_it(toks, k)
             else:
                 draft = _verb_cue(toks, k)
@@ -89,6 +87,13 @@ def reported_speech(
             ):
                 drafts.append(_through_quote(_kind(draft, opens, names), quoted, opens))
     return drafts
+
+
+def skipped_cues(quoted: Sequence[QuotedSpan], used_cues: Collection[int]) -> Callable[[int], bool]:
+    """Is the cue word at an offset skipped: inside a quotation (the speaker's words, not an
+    attribution), or the cue of a direct quote (``used_cues``)?"""
+    inside = sorted((p.start, p.end) for q in quoted for p in q.parts)
+    return lambda offset: offset in used_cues or _within(offset, inside)
 
 
 def _through_quote(draft: Draft, quoted: Sequence[QuotedSpan], opens: Sequence[int]) -> Draft:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -29,7 +29,9 @@ _TOKEN = re.compile(
 )
 
 _LOWER_WORDS = re.compile(r"\b(?:[a-z]+|According)\b")  # what may_report reads
+_WORD_RUN = re.compile(r"\w+")
 _SPACED = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")  # every non-space character is a token
+PHRASE_HEADS = frozenset({"according", "put", "puts"})  # `according to X`, `as X put it`
 
 
 class Token(NamedTuple):
@@ -127,19 +129,22 @@ def may_report(text: str, span: Span) -> bool:
     return not _report_words().isdisjoint(_LOWER_WORDS.findall(text, span.start, span.end))
 
 
-def cue_sentences(text: str, paragraphs: Sequence[Span]) -> list[Span]:
-    """The sentences of ``paragraphs`` that ``may_report``; sentences without a cue word are
-    never tokenised. One scan finds the article's cue words (paragraph edges are word
-    boundaries, so they are the words each paragraph's own scan would find); only paragraphs
-    holding one are split, and a sentence is kept when one lies in it."""
+def cue_sentences(index: TokenIndex, skipped: Callable[[int], bool]) -> list[Span]:
+    """The sentences of ``index``'s paragraphs that ``may_report`` and hold a cue the
+    reported-speech pass reads (``_reads_cue``); other sentences are never tokenised. One scan
+    finds the article's cue words (paragraph edges are word boundaries, so they are the words
+    each paragraph's own scan would find); only paragraphs holding one that is read are split
+    (Punkt never sees a paragraph of quotes), and a sentence is kept when one lies in it."""
+    text, paragraphs = index.text, index.paragraphs
     if not paragraphs:
         return []
-    scan = _cue_word().finditer(text, paragraphs[0].start, paragraphs[-1].end)
-    found = [m.span() for m in scan]
+    found = _cue_words(text, paragraphs[0].start, paragraphs[-1].end)
     starts = [start for start, _ in found]
     kept: list[Span] = []
     for paragraph in paragraphs:
-        if not _holds_cue(paragraph, found, starts):
+        if not (
+            _holds_cue(paragraph, found, starts) and _reads_cue(index, paragraph, starts, skipped)
+        ):
             continue
         sentences = split_sentences(text, paragraph.start, paragraph.end)
         if len(sentences) == 1 and sentences[0] == paragraph:
@@ -147,6 +152,36 @@ def cue_sentences(text: str, paragraphs: Sequence[Span]) -> list[Span]:
         else:
             kept += [s for s in sentences if _sentence_holds_cue(text, s, found, starts)]
     return kept
+
+
+def _cue_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cue words (``_scanned_words``) in ``text[start:end]``.
+
+    The scan matches each word with the non-word character before it (``_cue_scan``), so
+    that ``re`` skips ahead to the next such character instead of trying a leading ``\\b``
+    at every position. Only a word opening the text has no character before it: it is
+    looked up alone.
+    """
+    scan = _cue_scan().finditer(text, max(start - 1, 0), end)
+    found = [(m.start() + 1, m.end()) for m in scan]
+    first = _WORD_RUN.match(text, 0, end) if start == 0 else None
+    if first is not None and first.group() in _scanned_words():
+        found.insert(0, first.span())
+    return found
+
+
+def _reads_cue(
+    index: TokenIndex, span: Span, starts: list[int], skipped: Callable[[int], bool]
+) -> bool:
+    """Might the reported-speech pass read a cue token in ``span``: is one of the cue words
+    found (``starts``) there not ``skipped``? When all are skipped (inside quotations, or the
+    cues of direct quotes), the span's tokens are read for the cue tokens the scan does not
+    find (`PUT`, `ACCORDING`), so that no span that would give a draft is left out."""
+    a = bisect_left(starts, span.start)
+    if not all(skipped(start) for start in starts[a : bisect_left(starts, span.end, a)]):
+        return True
+    toks = index.window(span.start, span.end)
+    return any(not skipped(t.start) for t in toks if t.lemma is not None or t.lower in PHRASE_HEADS)
 
 
 def _sentence_holds_cue(
@@ -175,11 +210,17 @@ def _word_char(char: str) -> bool:
 @lru_cache(maxsize=1)
 def _report_words() -> frozenset[str]:
     """The words ``may_report`` looks for: cue forms and the heads of cue phrases."""
-    return frozenset(lexicon().cue_forms).union(("according", "According", "put", "puts"))
+    return frozenset(lexicon().cue_forms).union(PHRASE_HEADS, ("According",))
 
 
 @lru_cache(maxsize=1)
-def _cue_word() -> re.Pattern[str]:
-    """The ``_report_words`` that ``_LOWER_WORDS`` can find, as one regex of whole words."""
-    words = [w for w in _report_words() if _LOWER_WORDS.fullmatch(w)]
-    return re.compile(rf"\b(?:{trie_pattern(words)})\b")
+def _scanned_words() -> frozenset[str]:
+    """The ``_report_words`` that ``_LOWER_WORDS`` can find: what the cue-word scan finds."""
+    return frozenset(w for w in _report_words() if _LOWER_WORDS.fullmatch(w))
+
+
+@lru_cache(maxsize=1)
+def _cue_scan() -> re.Pattern[str]:
+    """The ``_scanned_words`` as one regex of whole words, each matched with the non-word
+    character before it (see ``_cue_words``)."""
+    return re.compile(rf"\W(?:{trie_pattern(sorted(_scanned_words()))})\b")
