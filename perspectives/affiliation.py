@@ -22,6 +22,11 @@ _NOT_OWNERS = frozenset({"It", "That", "What", "He", "She", "There", "Here", "Le
 _NAMED = re.compile(r"[A-Z][\w'.&]*(?:[ \-](?:(?:of|for|and|on|the|i|e|ul)\b|[A-Z][\w'.&]*))*")
 _APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
 # Clause ends: punctuation, and a full stop after a lower-case word ("reporters.", not "Col.").
+# Words that open a clause or a phrase, never an apposition naming a speaker's capacity.
+_NOT_APPOSITION = frozenset(
+    "at in on after before since during as and but or so if when while because although "
+    "though which that where according".split()
+)
 _CLAUSE_MARKS = '!?;:,"\u201c\u201d'
 _CLAUSE_END = re.compile(rf"[{_CLAUSE_MARKS}]|(?<=[a-z]{{4}})\.(?=\s|$)")
 _WORD_RUN = re.compile(r"\w+")
@@ -128,7 +133,16 @@ def context_fields(context: str, speaker: str | None, mention: str | None) -> li
     after = context[span[1] :]
     end = _CLAUSE_END.search(after, 1) if after.startswith(",") else None  # ends apposition
     apposition = after[1 : end.start() if end else None] if after.startswith(",") else ""
+    if not _noun_phrase_opens(apposition):
+        apposition = ""  # `According to X, at least 12 children died`: a clause, not X's
     return [(t, "context", False) for t in (" ".join(before), apposition) if t.strip()]
+
+
+def _noun_phrase_opens(text: str) -> bool:
+    """Can ``text`` be an apposition: does it open with a word other than a preposition or
+    conjunction (`a former official`, `45`, `spokesman for`; not `at least 12 children`)?"""
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].lower() not in _NOT_APPOSITION
 
 
 def _clause_tail(text: str) -> str:

@@ -173,3 +173,29 @@ def test_a_speaker_keeps_one_role_across_an_article():
     assert {q.role for q in khan} == {"official"}
     assert khan[1].provenance["role_rule"] == "same-speaker"
     assert khan[1].provenance["role_evidence"] == khan[0].provenance["role_evidence"]
+
+
+def test_roles_on_an_unseen_kind_of_event():
+    """A flood, not an attack: roles come from general words, not from the seed's names."""
+    from perspectives.model import Article
+
+    text = (
+        "Floodwaters displaced more than 40,000 people, the state emergency agency said.\n\n"
+        "Residents disputed that account. Her neighbour, Ibrahim Garba, said he lost his "
+        "entire rice harvest.\n\n"
+        "According to the Red Cross, at least 12 children have died of cholera.\n\n"
+        "Dr. Kemi Adeyemi, a hydrologist at the University of Lagos, said the disaster was "
+        "predictable.\n\n"
+        "A retired army general, Musa Danjuma, who now advises the state on security, warned "
+        "that militants could exploit the chaos."
+    )
+    roles = {
+        q.speaker: (q.role, q.speaker_description) for q in analyze_article(Article("d", text))
+    }
+    assert roles == {
+        "state emergency agency": ("official", None),
+        "Ibrahim Garba": ("resident", "Her neighbour"),
+        "Red Cross": ("other", None),  # not a resident: `children` is its claim
+        "Kemi Adeyemi": ("analyst", "a hydrologist at the University of Lagos"),
+        "Musa Danjuma": ("analyst", "A retired army general"),
+    }

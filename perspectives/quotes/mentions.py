@@ -250,9 +250,23 @@ def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | Non
         if opens and inner is not None and inner.kind != "pronoun" and inner.name_start is not None:
             if first.lower in _INTERRUPTERS:  # `Mr. Smith, when asked, said`
                 return inner
-            return _with_description(inner, first.start, toks[comma - 1].end)
+            return _group_before(toks, inner, k, lo) or _with_description(
+                inner, first.start, toks[comma - 1].end
+            )
         k -= 1
     return None
+
+
+def _group_before(toks: Sequence[Token], named: Mention, comma: int, lo: int) -> Mention | None:
+    """`a retired general, Musa Danjuma, who advises the state, warned`: a common-noun subject
+    set off before the name (``comma`` follows the name) describes it, not the clause after."""
+    i = next(n for n in range(comma, lo - 1, -1) if toks[n].start <= named.start)
+    if i - 1 <= lo or toks[i - 1].text != ",":
+        return None
+    group = mention_before(toks, i - 1, lo)
+    if group is None or group.kind != "group":
+        return None
+    return _named_apposition(toks, group, i, comma)
 
 
 def _named_apposition(toks: Sequence[Token], group: Mention, k: int, comma: int) -> Mention | None:

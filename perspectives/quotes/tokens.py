@@ -28,6 +28,7 @@ _TOKEN = re.compile(
     r"|[^\w\s]"  # any other single character
 )
 
+_NOUN_MARKERS = frozenset("a an the his its their our my your".split())  # a noun follows
 _LOWER_WORDS = re.compile(r"\b(?:[a-z]+|According)\b")  # what may_report reads
 _WORD_RUN = re.compile(r"\w+")
 _SPACED = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")  # every non-space character is a token
@@ -38,7 +39,8 @@ class Token(NamedTuple):
     """One token; the derived fields are computed once, as rules read them many times.
 
     ``lemma`` is the cue verb's lemma for a lower-case cue word (`said` -> `say`), else None;
-    a cue form qualifying a title (`state Sen. Jane Doe`) is an adjective and has none.
+    a cue form after an article or a possessive (`the state agency`) or qualifying a title
+    (`state Sen. Jane Doe`) is a noun or an adjective and has none.
     """
 
     text: str
@@ -72,7 +74,10 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
                 out[-1] = out[-1]._replace(lemma=None)  # `state Sen. X`: an adjective
             add(new(Token, (word, first, pos, low, True, True, None)))
         else:
-            add(new(Token, (word, first, pos, low, head.isalnum(), False, forms(low))))
+            lemma = forms(low)
+            if lemma and out and out[-1].lower in _NOUN_MARKERS:
+                lemma = None  # `the state agency`, `his claims`: a noun or an adjective
+            add(new(Token, (word, first, pos, low, head.isalnum(), False, lemma)))
     return out
 
 
