@@ -27,6 +27,7 @@ _NOT_APPOSITION = frozenset(
     "at in on after before since during as and but or so if when while because although "
     "though which that where according".split()
 )
+_AGE = re.compile(r",\s*\d{1,3}\s*,(?=\s*(?:a|an|the|his|her|their|one)\s)", re.IGNORECASE)
 _CLAUSE_MARKS = '!?;:,"\u201c\u201d'
 _CLAUSE_END = re.compile(rf"[{_CLAUSE_MARKS}]|(?<=[a-z]{{4}})\.(?=\s|$)")
 _WORD_RUN = re.compile(r"\w+")
@@ -131,6 +132,8 @@ def context_fields(context: str, speaker: str | None, mention: str | None) -> li
         return []
     before = _clause_tail(context[: span[0]]).split()[-6:]
     after = context[span[1] :]
+    age = _AGE.match(after)  # `Gul Rahman, 62, a farmer`: the apposition after the age
+    after = after[age.end() - 1 :] if age else after
     end = _CLAUSE_END.search(after, 1) if after.startswith(",") else None  # ends apposition
     apposition = after[1 : end.start() if end else None] if after.startswith(",") else ""
     if not _noun_phrase_opens(apposition):

@@ -199,3 +199,32 @@ def test_roles_on_an_unseen_kind_of_event():
         "Kemi Adeyemi": ("analyst", "a hydrologist at the University of Lagos"),
         "Musa Danjuma": ("analyst", "A retired army general"),
     }
+
+
+def test_speakers_and_roles_on_a_raid_article():
+    """Seed-like event, new names and constructions: titles before a name the pronoun reaches,
+    an age before the apposition, an anonymous person with a who-clause, `the group`."""
+    from perspectives.model import Article
+
+    text = (
+        "Khyber Pakhtunkhwa Chief Minister Ali Amin Gandapur praised the troops. "
+        '"Our brave forces have shown that terrorists will find no refuge," he said.\n\n'
+        "The Inter-Services Public Relations (ISPR) said that the operation targeted a "
+        "militant hideout.\n\n"
+        "The TTP, in a statement sent to journalists, claimed its fighters had repulsed the "
+        'attack. The group called the operation "a war on the tribes."\n\n'
+        '"They broke down the doors and took my two sons," said Gul Rahman, 62, a farmer '
+        "from the village of Bagh.\n\n"
+        "A schoolteacher in the area, who asked not to be named, said at least 20 houses had "
+        'been damaged. "Children are too afraid to come to school," she said.'
+    )
+    got = [(q.speaker, q.role) for q in analyze_article(Article("d", text))]
+    assert got == [
+        ("Ali Amin Gandapur", "official"),
+        ("Inter-Services Public Relations", "official"),
+        ("TTP", "militant"),
+        ("TTP", "militant"),
+        ("Gul Rahman", "resident"),
+        ("schoolteacher in the area", "resident"),
+        ("schoolteacher in the area", "resident"),
+    ]

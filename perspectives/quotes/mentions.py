@@ -247,6 +247,9 @@ def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | Non
         )
         if named is not None:
             return named
+        if first.lower == "who" and inner is not None and inner.kind == "group":
+            return _with_description(inner, first.start, toks[comma - 1].end)  # `A teacher,
+            # who asked not to be named, said`: a relative clause describes its noun
         if opens and inner is not None and inner.kind != "pronoun" and inner.name_start is not None:
             if first.lower in _INTERRUPTERS:  # `Mr. Smith, when asked, said`
                 return inner
@@ -404,8 +407,12 @@ def _modifier_before_noun(toks: Sequence[Token], k: int, hi: int) -> bool:
 
 
 def _apposition_after(toks: Sequence[Token], mention: Mention, k: int, hi: int) -> Mention:
+    """The apposition after a mention (`, a farmer from Bagh`), an age first allowed (`, 62,
+    a farmer`), as its description."""
     first = toks[k]
-    if not (first.lower in DETERMINERS or first.lower in lexicon().titles):
+    if first.text.isdigit() and k + 2 < hi and toks[k + 1].text == ",":
+        k += 2  # `Gul Rahman, 62, a farmer`: the description runs from the age
+    if not (toks[k].lower in DETERMINERS or toks[k].lower in lexicon().titles):
         return mention
     end = k
     while end + 1 < hi and toks[end + 1].text not in ",;.:—" and end - k < _APPOSITION_TOKENS:

@@ -25,7 +25,10 @@ _ACRONYM_PAREN = re.compile(r"\([A-Z]{2,6}\)")  # in every _ACRONYM match; cheap
 # instead of trying the pattern at every position (speed).
 _WORD_CAPITAL = r"[A-Z](?<!\w[A-Z])"
 _SURNAME = r"(?:Mc|O['’])?[A-Z][a-z'’-]+"  # `McCaskill`, `O'Rourke`
-_PERSON_NAME = re.compile(_WORD_CAPITAL + rf"[a-z]+(?:\s+[A-Z]\.)?(?:\s+{_SURNAME}){{1,2}}\b")
+# A run of capitalised words on one line (`Chief Minister Ali Amin Gandapur`); ``_person_in``
+# keeps the name after its titles.
+_PERSON_NAME = re.compile(_WORD_CAPITAL + rf"[a-z]+(?:[^\S\n]+[A-Z]\.)?(?:[^\S\n]+{_SURNAME})+\b")
+_NAME_WORDS = 3  # a person's name: given name, middle name, surname at most
 _HONORIFIC_NAME = re.compile(rf"\b(Mrs?|Ms)\.\s+({_SURNAME})\b")
 _NAME_REACH = 1500  # how far back a pronoun looks for a person named in the text
 _SPEAKER_REACH = 50  # how many earlier speakers a pronoun looks through
@@ -38,6 +41,11 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _PRONOUN_SEX = {"he": "male", "she": "female"}
 _HONORIFICS = {"mr": "male", "mrs": "female", "ms": "female"}
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+# `the group said`: a generic head refers back to the last organisation that spoke.
+_GENERIC_GROUPS = frozenset({"group", "organisation", "organization", "outfit", "movement"})
+_INDEFINITE = frozenset({"a", "an"})
+_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)+")  # a name in the text
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,11 +152,12 @@ class SpeakerResolver:
         sex agrees; ``strict``: known to agree, not merely not contradicting."""
         found = []
         for m in _PERSON_NAME.finditer(self.text, since, at):
-            if m.group().split()[0].lower() in function_words():  # `Although Scott`
+            name = _person_in(m.group())
+            if name is None:
                 continue
-            known = first_name_sex(m.group())
+            known = first_name_sex(name)
             if known == sex or not strict and (known is None or sex is None):
-                found.append((m.start(), m.group()))
+                found.append((m.start(), name))
         for m in _HONORIFIC_NAME.finditer(self.text, since, at):
             if sex is None or _HONORIFICS[m[1].lower()] == sex:
                 found.append((m.start(), self._full_name(m[2], at) or m[2]))
@@ -201,13 +210,60 @@ class SpeakerResolver:
             words = words[1:]
         if not words:
             return Resolution(None, "group:empty")
+        if len(words) == 1 and words[0].lower() in _GENERIC_GROUPS:
+            known = self._last_body(at)
+            if known is not None:
+                self.groups.append((at, known))
+                return Resolution(known, "group:generic")
+        if len(words) > 1 and _ACRONYM_PAREN.fullmatch(words[-1]):
+            words = words[:-1]  # `Inter-Services Public Relations (ISPR)`
         name = " ".join(self.acronyms.get(w, w) for w in words)
         for _, known in reversed(self.groups):
             if _same_group(words, known.split()):
                 self.groups.append((at, known))
                 return Resolution(known, "group:same-head")
         self.groups.append((at, name))
+        if surface.split()[0].lower() in _INDEFINITE and _person_noun(words):
+            self.people.append((at, name))  # `A schoolteacher ... said`: one person, `she`
         return Resolution(name, "group")
+
+    def _last_body(self, at: int) -> str | None:
+        """The last organisation that spoke (a group, or an acronym taken for a name: `TTP`),
+        unless another name stands between it and ``at`` (`The Tax Policy Center, reviewing
+        ...`), which the generic head may mean instead."""
+        group = self.groups[-1] if self.groups else None
+        acronym = next((p for p in reversed(self.people) if p[1].isupper()), None)
+        found = max((c for c in (group, acronym) if c is not None), default=None)
+        if found is None:
+            return None
+        named = _CAPITAL_RUN.search(self.text, found[0] + 1, at)
+        return found[1] if named is None else None
+
+
+def _person_noun(words: list[str]) -> bool:
+    """Is the head of a common-noun mention (its last word before a preposition) a singular
+    noun for a person (`schoolteacher in the area`, `spokesman`; not `review of records`)?"""
+    head = words[0]
+    for word in words[1:]:
+        if word.lower() in function_words():
+            break
+        head = word
+    low = head.lower()
+    return head.islower() and low.endswith(_PERSON_SUFFIXES) and not low.endswith("ss")
+
+
+def _person_in(run: str) -> str | None:
+    """The person's name in a run of capitalised words: the words after its last title, at
+    most ``_NAME_WORDS`` of them (`Khyber Pakhtunkhwa Chief Minister Ali Amin Gandapur` ->
+    `Ali Amin Gandapur`); None for a single word or a run opened by a function word
+    (`Although Scott`)."""
+    words = run.split()
+    if words[0].lower() in function_words():
+        return None
+    titles = lexicon().titles
+    after = max((n + 1 for n, w in enumerate(words) if w.lower().rstrip(".") in titles), default=0)
+    name = words[after:][-_NAME_WORDS:]
+    return " ".join(name) if len(name) > 1 else None
 
 
 @lru_cache(maxsize=1)
