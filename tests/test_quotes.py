@@ -684,6 +684,26 @@ def test_a_slash_between_names_stays_in_the_mention():
     assert (p.speaker_mention, p.cue) == ("The latest Reuters/Ipsos poll", "shows")
 
 
+def test_single_curly_marks_quote_in_british_style():
+    text = (
+        "Police criticised over handling of protest\n\n"
+        "Chief Constable John Robins defended the force. \u2018Our officers faced a volatile "
+        "situation and acted to keep everyone safe,\u2019 he said.\n\n"
+        "\u2018The workers\u2019 union is strong and the city\u2019s people are "
+        "resilient,\u2019 said Margaret Ellis, 70.\n\n"
+        "\u2018We lost everything in one night.\n\n"
+        "\u2018Nobody came to help us,\u2019 she added.\n\n"
+        "It\u2019s the residents\u2019 view that the \u2018experts\u2019 were wrong."
+    )
+    quotes = extract(text)
+    _check_offsets(quotes, text)
+    assert [(q.kind, q.speaker, q.content[:22]) for q in quotes] == [
+        ("direct", "John Robins", "Our officers faced a v"),
+        ("direct", "Margaret Ellis", "The workers\u2019 union is "),
+        ("direct", "Margaret Ellis", "We lost everything in "),  # two paragraphs, one quote
+    ]  # no quote from the headline's `criticised over`, apostrophes or a scare-quoted word
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -77,6 +77,9 @@ PIECES = st.sampled_from(
         "the senator",
         "while",
         "made the following comment:",
+        "‘We will win,’",
+        "workers’",
+        "criticised over",
     ]
 )
 TEXTS = st.one_of(

@@ -17,6 +17,7 @@ from .draft import Draft
 from .lexicon import lexicon
 from .marks import find_quoted, name_quotes
 from .reported import headline_claim, reported_speech, skipped_cues
+from .single import find_single_quoted
 from .speakers import SpeakerResolver
 from .tokens import TokenIndex, cue_sentences
 
@@ -32,9 +33,11 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
     text = article.text
     blocked = [(r.start, r.end) for r in article.regions if r.kind in _NON_BODY]
     paragraphs = [p for p in split_paragraphs(text) if not _covered(p, blocked)]
+    double = find_quoted(text, paragraphs)
+    single = find_single_quoted(text, paragraphs, double)
     quoted = [
         q
-        for q in find_quoted(text, paragraphs)
+        for q in (sorted(double + single, key=lambda q: q.open_at) if single else double)
         if not _covered(Span(q.open_at, q.open_at + 1), blocked)
     ]
     names = name_quotes(text, quoted, lexicon().naming)

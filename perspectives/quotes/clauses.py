@@ -30,6 +30,8 @@ _PREPOSITIONAL_ING = frozenset(
     "including according regarding concerning following excluding considering barring".split()
 )
 CLAUSE_OPENERS = frozenset({"that", "whether", ":"})
+# Prepositions that open an adjunct after a cue, never its reported content.
+_ADJUNCT_PREPOSITIONS = frozenset("over for with against at from into".split())
 BE = frozenset({"is", "are", "was", "were", "been", "being"})
 MIN_CONTENT_WORDS = 3
 # Finite verbs and auxiliaries that show a clause has begun (`found the plan was ...`).
@@ -57,9 +59,12 @@ def after_cue(
     strong = particle or opened or quoting or lemma in lex.object_lemmas
     if lemma in lex.weak_lemmas and not (strong or _clause_at(toks, j, lemma)):
         return None
+    adjunct = not particle and j < len(toks) and toks[j].lower in _ADJUNCT_PREPOSITIONS
     if j < len(toks) and toks[j].lower in CLAUSE_OPENERS:
         j += 1
     end = _clause_end(toks, j)
+    if adjunct and not any(t.lower in FINITE for t in toks[j:end]):
+        return None  # `Police criticised over the handling of ...`: an adjunct, no clause
     if lemma in lex.object_lemmas and not (particle or opened or quoting):
         end = next((n for n in range(j, end) if toks[n].text == ","), end)  # `citing X, ...`
     return content(toks, j, end, cue, m, rule)

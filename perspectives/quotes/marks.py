@@ -72,7 +72,8 @@ def _direction(text: str, i: int, width: int, inside: bool) -> str:
     return "close" if inside else "open"
 
 
-def _trim(text: str, start: int, end: int) -> Span:
+def trim(text: str, start: int, end: int) -> Span:
+    """``text[start:end]`` without the whitespace at its ends, as a span."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -118,11 +119,11 @@ def find_quoted(text: str, paragraphs: Sequence[Span]) -> list[QuotedSpan]:
             elif _nests(text, current, i, direction):
                 continue
             elif direction == "close" or text[i] == STRAIGHT or width == 2:
-                parts = (*current.parts, _trim(text, current.content_from, i))
+                parts = (*current.parts, trim(text, current.content_from, i))
                 found.append(QuotedSpan(current.mark, i, parts, True, width))
                 current = None
         if current is not None:
-            current.parts.append(_trim(text, current.content_from, para.end))
+            current.parts.append(trim(text, current.content_from, para.end))
             pending = current
     if pending is not None:
         found.append(_unclosed(pending, paragraphs[-1]))
