@@ -12,6 +12,7 @@ from perspectives.ingest import read_article
 from perspectives.model import Article, Quote
 from perspectives.quotes import extract
 from perspectives.quotes.names import first_name_sex
+from perspectives.regions import mark_regions
 
 
 def _check_offsets(quotes: list[Quote], document: str) -> None:
@@ -702,6 +703,33 @@ def test_single_curly_marks_quote_in_british_style():
         ("direct", "Margaret Ellis", "The workers\u2019 union is "),
         ("direct", "Margaret Ellis", "We lost everything in "),  # two paragraphs, one quote
     ]  # no quote from the headline's `criticised over`, apostrophes or a scare-quoted word
+
+
+def test_a_voices_section_labels_its_speakers():
+    text = (
+        "VOICES FROM MIRANSHAH\n\nShah Jehan, shopkeeper:\n\n"
+        '"My shop was closed for two days. The roads are blocked."\n\n'
+        '"People are angry. They feel abandoned."\n\nZarina Bibi, mother of two:\n\n'
+        '"I heard the explosion and ran to the school."'
+    )
+    quotes = extract(text)
+    _check_offsets(quotes, text)
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [
+        ("Shah Jehan", "shopkeeper"),
+        ("Shah Jehan", "shopkeeper"),
+        ("Zarina Bibi", "mother of two"),
+    ]
+
+
+def test_who_after_according_to_and_a_dateline_outside_the_content():
+    text = (
+        "MIRANSHAH, Pakistan (Reuters) - A drone strike killed nine people late on Thursday, "
+        "according to local officials, who said the dead included three children."
+    )
+    article = Article("d", text, regions=mark_regions(text))
+    first, second = extract(article)
+    assert first.text == "A drone strike killed nine people late on Thursday"
+    assert (second.speaker, second.text) == ("local officials", "the dead included three children")
 
 
 def test_open_class_subjects_and_reduced_relatives():

@@ -32,7 +32,9 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
         article = Article(doc_id=doc_id, text=article)
     text = article.text
     blocked = [(r.start, r.end) for r in article.regions if r.kind in _NON_BODY]
-    paragraphs = [p for p in split_paragraphs(text) if not _covered(p, blocked)]
+    paragraphs = [
+        _past_blocked(text, p, blocked) for p in split_paragraphs(text) if not _covered(p, blocked)
+    ]
     double = find_quoted(text, paragraphs)
     single = find_single_quoted(text, paragraphs, double)
     quoted = [
@@ -79,6 +81,16 @@ def _inherit_speakers(drafts: list[Draft], paragraphs: list[Span]) -> list[Draft
                 d = Draft(d.kind, d.parts, prev.cue, prev.mention, "context:previous-speaker")
         result.append(d)
     return result
+
+
+def _past_blocked(text: str, paragraph: Span, blocked: list[tuple[int, int]]) -> Span:
+    """The paragraph without a region that opens it (`QUETTA, Pakistan (Reuters) -`): no
+    quote takes a dateline into its content."""
+    for start, end in blocked:
+        if start <= paragraph.start < end < paragraph.end:
+            rest = len(text[end : paragraph.end]) - len(text[end : paragraph.end].lstrip())
+            return Span(end + rest, paragraph.end)
+    return paragraph
 
 
 def _covered(span: Span, blocked: list[tuple[int, int]]) -> bool:

@@ -25,6 +25,7 @@ from .tokens import Token, TokenIndex
 
 _MIN_SENTENCE_WORDS = 4
 _TAIL_WORDS = 6  # words an attribution may run on after its cue and speaker
+_LABEL_WORDS = 12  # tokens of a speaker label's description (`Zarina Bibi, mother of two:`)
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}):\s+")
 
 
@@ -132,6 +133,25 @@ def _verb_follows(toks: list[Token], m: Mention) -> bool:
     return (
         nxt is not None and nxt.is_word and nxt.text.islower() and nxt.lower not in function_words()
     )
+
+
+def _speaker_label(toks: list[Token]) -> Attribution | None:
+    """`Shah Jehan, shopkeeper:` / `Zarina Bibi, mother of two:`: a paragraph that only names
+    a speaker, with a short description, heads the quotes after it (a "voices" section)."""
+    if len(toks) < 3 or toks[-1].text != ":":
+        return None
+    m = mention_after(toks, 0, len(toks) - 1)
+    if m is None or m.kind != "name" or m.name_start is None or m.start != toks[0].start:
+        return None
+    end = max(m.end, m.description[1] if m.description else 0)
+    rest = [t for t in toks[:-1] if t.start >= end]
+    if rest:
+        if rest[0].text != "," or len(rest) < 2 or len(rest) > _LABEL_WORDS:
+            return None
+        if any(is_cue(t) or t.text in QUOTE_TOKENS for t in rest):
+            return None
+        m = Mention(m.start, m.end, m.kind, m.name_start, m.name_end, (rest[1].start, rest[-1].end))
+    return Attribution(toks[-1].start, toks[-1].end, m, "context:label")
 
 
 def _continues_clause(t: Token) -> bool:
@@ -242,7 +262,7 @@ def _from_context(
         if text[lead.start : lead.end].rstrip().endswith(":"):
             toks = index.window(lead.start, lead.end)
             sentence = toks[_last_sentence_start(toks[:-1]) :]
-            a = before_quote(sentence) or _colon_lead(sentence)
+            a = _speaker_label(toks) or before_quote(sentence) or _colon_lead(sentence)
             if a is not None:
                 return Draft(
                     "direct", q.parts, Span(a.cue_start, a.cue_end), a.mention, "context:lead-in"

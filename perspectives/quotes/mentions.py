@@ -296,6 +296,7 @@ def _opens_apposition(first: Token) -> bool:
         low in DETERMINERS
         or first.text.islower()
         and low not in _CLAUSE_LINKS
+        and low != "according"  # `X, according to Y, who said`: a cue phrase, no apposition
         or low in lexicon().titles
         or first.text.isdigit()
         or (len(first.text) > 2 and first.text[1] in "-‐" and first.text[0].isupper())

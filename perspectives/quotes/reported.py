@@ -199,6 +199,8 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
     if _coordinated_verb(toks, k):
         return after_cue(toks, k, _sentence_subject(toks, k), cue, "coordinated")
     m = mention_before(toks, k, 0)
+    if m is not None and prev == "who" and m.end < toks[k - 1].start:
+        return after_cue(toks, k, m, cue, "relative-who")  # `according to officials, who said`
     if m is not None:
         first = index_at(toks, m.start, start=True)
         if first > 0 and _after_comma(toks, first):
