@@ -293,9 +293,9 @@ def assign_role(
 def same_speaker(
     assignments: Sequence[RoleAssignment], speakers: Sequence[str | None]
 ) -> list[RoleAssignment]:
-    """One speaker, one role per article: a quote whose own words decide nothing (the default
-    role, `he said`) takes the role its speaker got from another quote of the article (the
-    first in reading order to decide one), with that quote's evidence."""
+    """A quote whose own words decide nothing (the default role: `he said`) takes the role its
+    speaker got from another quote of the article (the first in reading order to decide one),
+    with that quote's evidence; quotes whose own words decide keep their own role."""
     decided: dict[str, RoleAssignment] = {}
     for assignment, speaker in zip(assignments, speakers, strict=True):
         if speaker is not None and assignment.rule != "default":

@@ -732,6 +732,43 @@ def test_who_after_according_to_and_a_dateline_outside_the_content():
     assert (second.speaker, second.text) == ("local officials", "the dead included three children")
 
 
+def test_review_of_session_four_rules():
+    """Cases a reviewer found in this session's rules; each stays right."""
+    (s,) = extract(
+        "She called the protesters \u2018thugs\u2019 and said the officers\u2019 pay fell."
+    )
+    assert s.text == "the officers\u2019 pay fell"  # the scare quote closed after `thugs`
+    (n,) = extract(
+        "\u2018He told me \u201cnever again\u201d and I believed him,\u2019 said Jane Doe."
+    )
+    assert (n.kind, n.speaker) == ("direct", "Jane Doe")  # double marks nested in single
+    (e,) = extract("Music from the \u201880s is back.\n\n\u2018It never left,\u2019 said Jane Doe.")
+    assert e.content == "It never left,"
+    (a,) = extract(
+        "After the attack on the army, Ali Khan, a shopkeeper, said the market was shut."
+    )
+    assert a.speaker_description == "a shopkeeper"
+    police = extract(
+        "Ali Khan, a spokesman for the police, said the road was shut. "
+        "The police said two men were held."
+    )
+    assert [q.speaker for q in police] == ["Ali Khan", "police"]
+    memo = extract(
+        "A statement from the ministry said the schools were shut. He said they would reopen."
+    )
+    assert memo[1].speaker is None  # a statement is no person: no guess
+    (h,) = extract("His niece, state Del. Marcia Price, said the bill failed in committee.")
+    assert h.speaker == "Marcia Price"
+    (w,) = extract("Police said over the weekend that protesters threw stones.")
+    assert w.text.endswith("protesters threw stones")
+    (lst,) = extract("The minister said the money would go to schools, housing and roads.")
+    assert lst.text.endswith("housing and roads")
+    group = extract(
+        "The Baloch Liberation Army said it attacked the camp. The group said it killed ten."
+    )
+    assert [q.speaker for q in group] == ["Baloch Liberation Army"] * 2
+
+
 def test_open_class_subjects_and_reduced_relatives():
     (q,) = extract("But environmentalists worry that the cleanup will fall to taxpayers.")
     assert q.speaker == "environmentalists"

@@ -17,7 +17,7 @@ from .draft import Draft
 from .lexicon import lexicon
 from .marks import find_quoted, name_quotes
 from .reported import headline_claim, reported_speech, skipped_cues
-from .single import find_single_quoted
+from .single import find_single_quoted, outside
 from .speakers import SpeakerResolver
 from .tokens import TokenIndex, cue_sentences
 
@@ -37,6 +37,7 @@ def extract(article: Article | str, doc_id: str = "doc") -> list[Quote]:
     ]
     double = find_quoted(text, paragraphs)
     single = find_single_quoted(text, paragraphs, double)
+    double = outside(double, single) if single else double
     quoted = [
         q
         for q in (sorted(double + single, key=lambda q: q.open_at) if single else double)

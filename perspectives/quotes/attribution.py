@@ -71,7 +71,7 @@ def after_quote(toks: Sequence[Token]) -> Attribution | None:
             m = mention_after(toks, c + 1, len(toks))
             return Attribution(toks[c].start, toks[c].end, m, "after:inverted") if m else None
         m = mention_before(toks, c, first)
-        if m is not None and _opens_window(toks, first, _opening(m)):
+        if m is not None and _opens_window(toks, first, opening(m)):
             return Attribution(toks[c].start, toks[c].end, m, "after:subject-verb")
         m = _window_subject(toks, first, c)
         return Attribution(toks[c].start, toks[c].end, m, "after:subject") if m else None
@@ -106,7 +106,7 @@ def _window_subject(toks: Sequence[Token], first: int, c: int) -> Mention | None
     return None
 
 
-def _opening(m: Mention) -> int:
+def opening(m: Mention) -> int:
     """Where a mention's words open: its description may come first (`his wife, Jane Doe`)."""
     return min(m.start, m.description[0]) if m.description else m.start
 

@@ -24,6 +24,7 @@ _MODALS = frozenset("will would could might may can should must".split())
 _DEICTIC = frozenset({"this", "last", "next"})
 COORDINATORS = frozenset({"and", "but"})
 _SUBJECT_REACH = 7
+_LIST_LINKS = frozenset({"and", "or", ","})  # an -ing noun in a list: `schools, housing and`
 _SHORT_ING = 5  # `bring`, `thing`: shorter -ing words are rarely participles
 # -ing words that work as prepositions: `, including X` goes on with the content.
 _PREPOSITIONAL_ING = frozenset(
@@ -63,7 +64,7 @@ def after_cue(
     if j < len(toks) and toks[j].lower in CLAUSE_OPENERS:
         j += 1
     end = _clause_end(toks, j)
-    if adjunct and not any(t.lower in FINITE for t in toks[j:end]):
+    if adjunct and not any(t.lower in FINITE or t.lower in CLAUSE_OPENERS for t in toks[j:end]):
         return None  # `Police criticised over the handling of ...`: an adjunct, no clause
     if lemma in lex.object_lemmas and not (particle or opened or quoting):
         end = next((n for n in range(j, end) if toks[n].text == ","), end)  # `citing X, ...`
@@ -151,16 +152,19 @@ def _adjunct_participle(toks: Sequence[Token], n: int, participles: frozenset[st
     """Does a participial adjunct open at token ``n`` (after a comma): a cue participle, or
     any lower-case `-ing` verb (an adverb may come first) that is not a preposition? It is the
     speaker's or the writer's (`, contradicting the police's claim`), not the content's."""
-    t = _next_word(toks, n)
+    i = n + 1 if toks[n].text in QUOTE_TOKENS and n + 1 < len(toks) else n  # `,” asserting`
+    t = toks[i]
     if t.lower in participles:
         return True
-    if is_adverb(t) and t is toks[n] and n + 1 < len(toks):
-        t = toks[n + 1]
+    if is_adverb(t) and i == n and n + 1 < len(toks):
+        i, t = n + 1, toks[n + 1]
     low = t.lower
+    listed = i + 1 < len(toks) and toks[i + 1].lower in _LIST_LINKS  # `schools, housing and`
     return (
         low.endswith("ing")
         and t.text.islower()
         and len(low) > _SHORT_ING
+        and not listed
         and low not in _PREPOSITIONAL_ING
         and low not in function_words()
     )
@@ -182,11 +186,6 @@ def _new_speaker(toks: Sequence[Token], a: int, adjacent: bool = False) -> bool:
         return False
     whole = mention_before(toks, c, 0)
     return whole is not None and whole.start == m.start
-
-
-def _next_word(toks: Sequence[Token], n: int) -> Token:
-    """Token ``n``, or the first after it when ``n`` is a closing quotation mark."""
-    return toks[n + 1] if toks[n].text in QUOTE_TOKENS and n + 1 < len(toks) else toks[n]
 
 
 def content(

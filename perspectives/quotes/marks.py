@@ -24,7 +24,7 @@ ALL_MARKS = OPENERS + CLOSERS + STRAIGHT
 QUOTE_TOKENS = frozenset([*ALL_MARKS, DOUBLED])
 # Every branch opens with a literal, so that ``re`` skips ahead to the next mark (speed).
 _MARK = re.compile("|".join([DOUBLED, *ALL_MARKS]))
-_OPEN_CONTEXT = " \t\n\r([{—–-―:;/"
+OPEN_CONTEXT = " \t\n\r([{—–-―:;/"
 _CLOSE_CONTEXT = " \t\r\n,.;:!?)]}—–-―"
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _MAX_TITLE_WORDS = 8
@@ -59,7 +59,7 @@ def _direction(text: str, i: int, width: int, inside: bool) -> str:
     """'open' or 'close' for the mark of ``width`` characters at ``i``."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + width] if i + width < len(text) else " "
-    opens = before in _OPEN_CONTEXT or before in OPENERS
+    opens = before in OPEN_CONTEXT or before in OPENERS
     closes = after in _CLOSE_CONTEXT or after in CLOSERS
     if opens and not closes:
         return "open"

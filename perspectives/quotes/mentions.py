@@ -242,7 +242,7 @@ def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | Non
         inner = mention_before(toks, k, lo) if opens or first.is_cap else None
         named = (
             _named_apposition(toks, inner, k + 1, comma)
-            if inner and inner.kind == "group"
+            if inner and inner.kind == "group" and _opens_clause(toks, inner.start, lo)
             else None
         )
         if named is not None:
@@ -267,8 +267,8 @@ def _group_before(toks: Sequence[Token], named: Mention, comma: int, lo: int) ->
     if i - 1 <= lo or toks[i - 1].text != ",":
         return None
     group = mention_before(toks, i - 1, lo)
-    if group is None or group.kind != "group":
-        return None
+    if group is None or group.kind != "group" or not _opens_clause(toks, group.start, lo):
+        return None  # `After the attack on the army, Ali Khan, ...`: not a description
     return _named_apposition(toks, group, i, comma)
 
 

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 
 from ..model import Span
-from .attribution import is_cue
+from .attribution import is_cue, opening
 from .clauses import (
     BE,
     CLAUSE_OPENERS,
@@ -30,13 +30,12 @@ from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
 from .mentions import mention_after, mention_before, modifies_noun
 from .names import Mention
 from .phrases import PREPOSITIONS, is_adverb
-from .tokens import PHRASE_HEADS, Token, TokenIndex
+from .tokens import NOUN_MARKERS, PHRASE_HEADS, Token, TokenIndex
 
 _FAR = 1 << 62
 # A spaced hyphen after these joins a compound (`pro - Russian`), it is no dash.
 _PREFIXES = frozenset("pro anti non ex post pre self co semi multi mid neo counter".split())
 # After these a cue's form is a noun or an adjective (`her` is left out: `heard her say`).
-_NOUN_MARKERS = frozenset("a an the his its their our my your".split())
 # `and not intended to`: a negated verb is no cue; `and was told`: a passive one is not the
 # subject's.
 _NOT_SKIPPED = frozenset({"not", "never", "is", "are", "was", "were", "been", "being"})
@@ -202,7 +201,7 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
     if m is not None and prev == "who" and m.end < toks[k - 1].start:
         return after_cue(toks, k, m, cue, "relative-who")  # `according to officials, who said`
     if m is not None:
-        first = index_at(toks, m.start, start=True)
+        first = index_at(toks, opening(m), start=True)  # `His niece, Del. Jane Doe, said`
         if first > 0 and _after_comma(toks, first):
             return _interposed(toks, k, first - 1, cue, m) or after_cue(
                 toks, k, m, cue, "adverbial:subject-verb"
@@ -229,7 +228,7 @@ def _modifier(toks: Sequence[Token], k: int) -> bool:
     p = k - 1
     while p > 0 and is_adverb(toks[p]):
         p -= 1
-    return p >= 0 and toks[p].lower in _NOUN_MARKERS
+    return p >= 0 and toks[p].lower in NOUN_MARKERS
 
 
 def _coordinated_verb(toks: Sequence[Token], k: int) -> bool:

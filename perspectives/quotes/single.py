@@ -4,21 +4,23 @@ The closing mark is also the apostrophe, so pairs are read with care: an opening
 word; its closing ’ ends one (`don’t` holds no closer), and a plural possessive (`the
 workers’ union`) is passed over when a later closer follows before the next opening mark.
 Marks inside a double-quoted span are nested quotes and stay part of it. As with double
-marks, a quote left open at a paragraph's end goes on when the next paragraph opens with ‘;
-one that never closes is not read as a quotation (an apostrophe cannot be told from it).
+marks, a quote left open at a paragraph's end (one that opened its paragraph or followed a
+colon) goes on when the next paragraph opens with ‘; one that never closes is not read as a
+quotation (an apostrophe cannot be told from it). Double marks inside a single-quoted span
+are nested in it (``outside``).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..model import Span
-from .marks import QuotedSpan, trim
+from .marks import OPEN_CONTEXT, QuotedSpan, trim
 
 OPEN = "‘"
 CLOSE = "’"
-_OPEN_CONTEXT = " \t\n\r([{—–-―:;/"
+_COLON_REACH = 8  # characters between a colon and the quote it introduces
 
 
 def find_single_quoted(
@@ -43,11 +45,19 @@ def find_single_quoted(
             pending = None
             close = _closer(text, i + 1, para.end)
             if close is None:
-                pending = (open_at, [*parts, trim(text, i + 1, para.end)])
+                if _opens_quotation(text, para, open_at):
+                    pending = (open_at, [*parts, trim(text, i + 1, para.end)])
                 break
             found.append(QuotedSpan(open_at, close, (*parts, trim(text, i + 1, close)), True))
             at = close + 1
     return [q for q in found if all(len(p) for p in q.parts)]
+
+
+def _opens_quotation(text: str, para: Span, open_at: int) -> bool:
+    """Does a quote left open at a paragraph's end go on (it opened a paragraph, or came after
+    a colon: `she said: ‘...`)? Elsewhere an unclosed ‘ is more likely a stray mark."""
+    lead = text[max(para.start, open_at - _COLON_REACH) : open_at].rstrip()
+    return open_at <= para.start or lead.endswith(":")
 
 
 def _next_opener(
@@ -59,35 +69,49 @@ def _next_opener(
         n = bisect_right(starts, i) - 1
         nested = n >= 0 and i < outer[n][1]
         before = text[i - 1] if i else " "
-        if not nested and before in _OPEN_CONTEXT and i + 1 < end and not text[i + 1].isspace():
-            return i
+        if not nested and before in OPEN_CONTEXT and i + 1 < end and text[i + 1].isalpha():
+            return i  # not `the ‘80s`: an apostrophe typed the wrong way round
         i = text.find(OPEN, i + 1, end)
     return None
 
 
 def _closer(text: str, start: int, end: int) -> int | None:
     """The ’ closing a quote opened before ``start``: the first ’ that ends a word, unless it
-    is a plural possessive (`workers’ union`) and another closer follows before the next ‘."""
-    candidates = _word_ends(text, start, end)
-    for n, j in enumerate(candidates):
-        if n + 1 < len(candidates) and _plural_possessive(text, j):
-            following = text.find(OPEN, j, candidates[n + 1])
-            if following == -1:
-                continue
-        return j
-    return None
+    is a plural possessive (`workers’ union`) and a closer that is not one follows before the
+    next ‘ (`called them ‘thugs’ and said the officers’ ...` closes after `thugs`)."""
+    first, limit = None, end
+    for j in _word_ends(text, start, end):
+        if first is None:
+            first = j
+            following = text.find(OPEN, j, end)
+            limit = end if following == -1 else following
+        if j > limit:
+            break
+        if not _plural_possessive(text, j):
+            return j
+    return first
 
 
-def _word_ends(text: str, start: int, end: int) -> list[int]:
+def _word_ends(text: str, start: int, end: int) -> Iterator[int]:
     """Positions of ’ in text[start:end] that end a word (not `don’t`, not after a space)."""
-    found = []
     j = text.find(CLOSE, start, end)
     while j != -1:
         after = text[j + 1] if j + 1 < len(text) else " "
         if j > start and not text[j - 1].isspace() and not after.isalnum():
-            found.append(j)
+            yield j
         j = text.find(CLOSE, j + 1, end)
-    return found
+
+
+def outside(double: Sequence[QuotedSpan], single: Sequence[QuotedSpan]) -> list[QuotedSpan]:
+    """The ``double``-quoted spans not nested in a single-quoted one (`‘He told me “never
+    again” and left,’ she said` is one quotation)."""
+    starts = [q.open_at for q in single]
+    kept = []
+    for q in double:
+        n = bisect_right(starts, q.open_at) - 1
+        if n < 0 or single[n].after <= q.open_at:
+            kept.append(q)
+    return kept
 
 
 def _plural_possessive(text: str, j: int) -> bool:

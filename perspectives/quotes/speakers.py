@@ -45,7 +45,6 @@ _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 _GENERIC_GROUPS = frozenset({"group", "organisation", "organization", "outfit", "movement"})
 _INDEFINITE = frozenset({"a", "an"})
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)+")  # a name in the text
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +90,12 @@ class SpeakerResolver:
                     self.sexes[resolution.speaker] = sex
                 self._remember_titles(mention, resolution.speaker)
                 return resolution
-        return self._described(surface, mention.start) or self._group(surface, mention.start)
+        person = mention.description is not None and self.text.startswith(
+            "who", mention.description[0]
+        )  # `A schoolteacher, who asked not to be named, said`: `who` is for people
+        return self._described(surface, mention.start) or self._group(
+            surface, mention.start, person
+        )
 
     def _remember_titles(self, mention: Mention, person: str | None) -> None:
         """Keep the title and description words a person was introduced with (`President`,
@@ -100,7 +104,8 @@ class SpeakerResolver:
             return
         words = self.text[mention.start : mention.name_start].split()
         if mention.description is not None:
-            words += self.text[mention.description[0] : mention.description[1]].split()
+            description = self.text[mention.description[0] : mention.description[1]].split()
+            words += _head_words(description)  # `a spokesman` of `a spokesman for the police`
         forms = _title_forms()
         found = {w.lower().strip(".,") for w in words}
         found |= {long for w in found for long in forms.get(w, ())}
@@ -117,6 +122,8 @@ class SpeakerResolver:
         lex = lexicon()
         if not surface[4:].islower() or not (head in lex.titles or head in lex.speaker_nouns):
             return None
+        if head.endswith("s") and head not in lex.titles:
+            return None  # `the traders`, `the police`: a group, not the person described
         for found, person in islice(reversed(self.titled), _SPEAKER_REACH):
             if head in found:
                 self.people.append((at, person))
@@ -204,7 +211,8 @@ class SpeakerResolver:
                 found = name
         return " ".join(found.split()) if found else None
 
-    def _group(self, surface: str, at: int) -> Resolution:
+    def _group(self, surface: str, at: int, person: bool = False) -> Resolution:
+        """A common-noun or organisation mention; ``person``: it describes one person."""
         words = _POSSESSIVE.sub("", surface).split()
         while words and words[0].lower() in DETERMINERS:
             words = words[1:]
@@ -223,8 +231,8 @@ class SpeakerResolver:
                 self.groups.append((at, known))
                 return Resolution(known, "group:same-head")
         self.groups.append((at, name))
-        if surface.split()[0].lower() in _INDEFINITE and _person_noun(words):
-            self.people.append((at, name))  # `A schoolteacher ... said`: one person, `she`
+        if surface.split()[0].lower() in _INDEFINITE and (person or _title_head(words)):
+            self.people.append((at, name))  # `A spokesman ... said`: one person, `he`
         return Resolution(name, "group")
 
     def _last_body(self, at: int) -> str | None:
@@ -236,20 +244,33 @@ class SpeakerResolver:
         found = max((c for c in (group, acronym) if c is not None), default=None)
         if found is None:
             return None
-        named = _CAPITAL_RUN.search(self.text, found[0] + 1, at)
-        return found[1] if named is None else None
+        between = (m.group() for m in _CAPITAL_RUN.finditer(self.text, found[0], at))
+        others = [run for run in between if not _names_body(run, found[1])]
+        return found[1] if not others else None
 
 
-def _person_noun(words: list[str]) -> bool:
-    """Is the head of a common-noun mention (its last word before a preposition) a singular
-    noun for a person (`schoolteacher in the area`, `spokesman`; not `review of records`)?"""
-    head = words[0]
-    for word in words[1:]:
-        if word.lower() in function_words():
-            break
-        head = word
-    low = head.lower()
-    return head.islower() and low.endswith(_PERSON_SUFFIXES) and not low.endswith("ss")
+def _names_body(run: str, body: str) -> bool:
+    """Is a run of capitalised words the organisation itself or a sentence opening (`The
+    Baloch Liberation Army`, `On Monday`), not another name?"""
+    words = run.split()
+    if words[0].lower() in function_words() or words[0].lower() in DETERMINERS:
+        words = words[1:]
+    rest = " ".join(words)
+    return not rest or rest in body or body in rest or not any(w[:1].isupper() for w in words[1:])
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The words of a phrase before its first function word (`a spokesman for the police` ->
+    `a spokesman`)."""
+    cut = next((n for n, w in enumerate(words[1:], 1) if w.lower() in function_words()), None)
+    return words[:cut]
+
+
+def _title_head(words: list[str]) -> bool:
+    """Is the head of a common-noun mention (its last word before a function word) a lower-case
+    title, which names one person (`spokesman for the ministry`; not `statement`)?"""
+    head = _head_words(words)[-1]
+    return head.islower() and head in lexicon().titles
 
 
 def _person_in(run: str) -> str | None:

@@ -28,7 +28,7 @@ _TOKEN = re.compile(
     r"|[^\w\s]"  # any other single character
 )
 
-_NOUN_MARKERS = frozenset("a an the his its their our my your".split())  # a noun follows
+NOUN_MARKERS = frozenset("a an the his its their our my your".split())  # a noun follows
 _LOWER_WORDS = re.compile(r"\b(?:[a-z]+|According)\b")  # what may_report reads
 _WORD_RUN = re.compile(r"\w+")
 _SPACED = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")  # every non-space character is a token
@@ -75,7 +75,7 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
             add(new(Token, (word, first, pos, low, True, True, None)))
         else:
             lemma = forms(low)
-            if lemma and out and out[-1].lower in _NOUN_MARKERS:
+            if lemma and out and out[-1].lower in NOUN_MARKERS:
                 lemma = None  # `the state agency`, `his claims`: a noun or an adjective
             add(new(Token, (word, first, pos, low, head.isalnum(), False, lemma)))
     return out
