@@ -759,6 +759,8 @@ def test_review_of_session_four_rules():
     assert memo[1].speaker is None  # a statement is no person: no guess
     (h,) = extract("His niece, state Del. Marcia Price, said the bill failed in committee.")
     assert h.speaker == "Marcia Price"
+    (t,) = extract("His niece, state senator Marcia Price, said the bill failed in committee.")
+    assert (t.speaker, t.cue) == ("Marcia Price", "said")
     (w,) = extract("Police said over the weekend that protesters threw stones.")
     assert w.text.endswith("protesters threw stones")
     (lst,) = extract("The minister said the money would go to schools, housing and roads.")

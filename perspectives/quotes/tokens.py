@@ -77,6 +77,8 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
             lemma = forms(low)
             if lemma and out and out[-1].lower in NOUN_MARKERS:
                 lemma = None  # `the state agency`, `his claims`: a noun or an adjective
+            if low in titles and out and out[-1].lemma and out[-1].lower in qualifiers:
+                out[-1] = out[-1]._replace(lemma=None)  # `state senator X`
             add(new(Token, (word, first, pos, low, head.isalnum(), False, lemma)))
     return out
 
