@@ -89,7 +89,12 @@ def _scored_fields(
         ],
     }
     stance = stance_fields(
-        content, study.targets, role.role, quote.speaker, role.affiliation, kind=quote.kind
+        _stance_text(quote, content),
+        study.targets,
+        role.role,
+        quote.speaker,
+        role.affiliation,
+        kind=quote.kind,
     )
     provenance = {**quote.provenance, "role_rule": role.rule, "role_evidence": list(role.evidence)}
     return {
@@ -100,6 +105,13 @@ def _scored_fields(
         "frames": frames_record(score_frames(content, study.frames)),
         "provenance": provenance,
     }
+
+
+def _stance_text(quote: Quote, content: str) -> str:
+    """What stance reads: in reported speech the cue is the speaker's own act and may judge
+    (`accused the troops of ...`, `praised the police`), so it leads the content; a direct
+    quote's cue (`he said`) only frames the speaker's words."""
+    return f"{quote.cue} {content}" if quote.cue and quote.kind != "direct" else content
 
 
 def _sentence_record(

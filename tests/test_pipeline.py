@@ -12,6 +12,7 @@ from perspectives.cli import main
 from perspectives.ingest import read_article
 from perspectives.io import QuoteWriter, encode_record
 from perspectives.pipeline import analyze_article, run_corpus
+from perspectives.study import load_study
 from perspectives.table import quotes_frame, read_quotes
 
 
@@ -228,3 +229,12 @@ def test_speakers_and_roles_on_a_raid_article():
         ("schoolteacher in the area", "resident"),
         ("schoolteacher in the area", "resident"),
     ]
+
+
+def test_a_reporting_cue_that_judges_counts_for_stance(seed_path):
+    """`condemned the militants' tactics`: in reported speech the cue is the speaker's act."""
+    study = load_study(seed_path.parent / "study.yaml")
+    quotes = analyze_article(read_article(seed_path), study)
+    (condemned,) = [q for q in quotes if q.cue == "condemned"]
+    militants = condemned.stance["militants"]
+    assert (militants["label"], militants["evidence"]) == ("against", ["condemned"])
