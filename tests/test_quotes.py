@@ -761,6 +761,9 @@ def test_review_of_session_four_rules():
     assert h.speaker == "Marcia Price"
     (t,) = extract("His niece, state senator Marcia Price, said the bill failed in committee.")
     assert (t.speaker, t.cue) == ("Marcia Price", "said")
+    head = "Senator Jane Doe Says Tax Plan Will Fail\n\nThe vote is near. "
+    (d,) = extract(head + '"It will fail," she told reporters on Monday.')
+    assert d.speaker == "Jane Doe"  # not `Plan Will Fail` from the title-case headline
     (w,) = extract("Police said over the weekend that protesters threw stones.")
     assert w.text.endswith("protesters threw stones")
     (lst,) = extract("The minister said the money would go to schools, housing and roads.")

@@ -276,12 +276,23 @@ def _title_head(words: list[str]) -> bool:
 def _person_in(run: str) -> str | None:
     """The person's name in a run of capitalised words: the words after its last title, at
     most ``_NAME_WORDS`` of them (`Khyber Pakhtunkhwa Chief Minister Ali Amin Gandapur` ->
-    `Ali Amin Gandapur`); None for a single word or a run opened by a function word
-    (`Although Scott`)."""
+    `Ali Amin Gandapur`), and before a verb or function word of a title-case headline
+    (`Senator Jane Doe Says Tax Plan Will Fail` -> `Jane Doe`); None for a single word or a
+    run opened by a function word (`Although Scott`)."""
     words = run.split()
     if words[0].lower() in function_words():
         return None
-    titles = lexicon().titles
+    lex = lexicon()
+    cut = next(
+        (
+            n
+            for n, w in enumerate(words)
+            if w.lower() in function_words() or w.lower() in lex.cue_forms
+        ),
+        len(words),
+    )
+    words = words[:cut]
+    titles = lex.titles
     after = max((n + 1 for n, w in enumerate(words) if w.lower().rstrip(".") in titles), default=0)
     name = words[after:][-_NAME_WORDS:]
     return " ".join(name) if len(name) > 1 else None
