@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, takewhile
 
 from ..resources import word_list
 from .lexicon import DETERMINERS, function_words, lexicon
@@ -279,21 +279,13 @@ def _person_in(run: str) -> str | None:
     `Ali Amin Gandapur`), and before a verb or function word of a title-case headline
     (`Senator Jane Doe Says Tax Plan Will Fail` -> `Jane Doe`); None for a single word or a
     run opened by a function word (`Although Scott`)."""
-    words = run.split()
-    if words[0].lower() in function_words():
-        return None
-    lex = lexicon()
-    cut = next(
-        (
-            n
-            for n, w in enumerate(words)
-            if w.lower() in function_words() or w.lower() in lex.cue_forms
-        ),
-        len(words),
+    lex, closed = lexicon(), function_words()
+    words = list(
+        takewhile(lambda w: w.lower() not in closed and w.lower() not in lex.cue_forms, run.split())
     )
-    words = words[:cut]
-    titles = lex.titles
-    after = max((n + 1 for n, w in enumerate(words) if w.lower().rstrip(".") in titles), default=0)
+    after = max(
+        (n + 1 for n, w in enumerate(words) if w.lower().rstrip(".") in lex.titles), default=0
+    )
     name = words[after:][-_NAME_WORDS:]
     return " ".join(name) if len(name) > 1 else None
 
