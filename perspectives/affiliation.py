@@ -13,13 +13,14 @@ import unicodedata
 from functools import lru_cache
 
 from .frames import trie
-from .resources import data_yaml
+from .resources import data_yaml, word_list
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
 _APOSTROPHES = "\u2018\u2019`\u00b4"
 _POSSESSIVE = re.compile(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)'s\b")
 _NOT_OWNERS = frozenset({"It", "That", "What", "He", "She", "There", "Here", "Let", "Who"})
 _NAMED = re.compile(r"[A-Z][\w'.&]*(?:[ \-](?:(?:of|for|and|on|the|i|e|ul)\b|[A-Z][\w'.&]*))*")
+_CONNECTORS = frozenset({"of", "for", "on"})  # `Center for X`: a head before one names a body
 _APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
 # Clause ends: punctuation, and a full stop after a lower-case word ("reporters.", not "Col.").
 # Words that open a clause or a phrase, never an apposition naming a speaker's capacity.
@@ -242,7 +243,7 @@ def country_table() -> tuple[re.Pattern[str], dict[str, str | None]]:
 
 @lru_cache(maxsize=1)
 def _organisation_heads() -> frozenset[str]:
-    return frozenset(data_yaml("affiliations.yaml").get("organisation_heads", ()))
+    return frozenset(word_list("organisation_heads.txt"))
 
 
 def affiliation(
@@ -279,6 +280,19 @@ def _possessive(texts: list[str]) -> str | None:
     return None
 
 
+def _head_before_connector(words: list[str], heads: frozenset[str]) -> int | None:
+    """Where a name with a head noun before `of`, `for` or `on` starts (`Roper Center for
+    Public Opinion Research`): at the capitalised words just before the head (`CEO of the
+    African Institute for ...` names the `African Institute for ...`); None if none."""
+    for n in range(len(words) - 1):
+        if words[n] in heads and words[n + 1] in _CONNECTORS:
+            start = n
+            while start > 0 and words[start - 1][:1].isupper():
+                start -= 1
+            return start
+    return None
+
+
 def _named_organisation(texts: list[str]) -> str | None:
     heads = _organisation_heads()
     for text in texts:
@@ -288,4 +302,7 @@ def _named_organisation(texts: list[str]) -> str | None:
                 words.pop()
             if words and words[-1] in heads:
                 return " ".join(words[1:] if words[0] == "The" else words)
+            start = _head_before_connector(words, heads)
+            if start is not None:
+                return " ".join(words[start:])
     return None

@@ -916,3 +916,45 @@ def test_benchmark_floor(benchmarks_dir):
     assert report.all.precision >= 0.91
     assert report.direct.precision >= 0.79 and report.direct.recall >= 0.86
     assert report.direct_speaker_accuracy >= 0.93
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Centers for Disease Control and Prevention said the risk was low.",
+         "Centers for Disease Control and Prevention"),
+        ("The Committee to Protect Journalists said two reporters were held.",
+         "Committee to Protect Journalists"),
+        ("The Council on Foreign Relations said in a report that the crisis would deepen.",
+         "Council on Foreign Relations"),
+        ("Crops were lost, according to the Food and Agriculture Organization.",
+         "Food and Agriculture Organization"),
+        ("The risk was low, said the Department of Health and Human Services.",
+         "Department of Health and Human Services"),
+        ("Reporters Without Borders said the arrests were a blow to press freedom.",
+         "Reporters Without Borders"),
+        # no organisation head: a pair of people, a title, a date after a body
+        ("Trump and Clinton said they would debate again.", "Trump and Clinton"),
+        ("Secretary of State John Kerry said the talks would go on.", "John Kerry"),
+        ("The Security Council on Friday said the test was a threat.", "Security Council"),
+    ],
+)  # fmt: skip
+def test_function_words_inside_organisation_names(sentence: str, speaker: str):
+    (q,) = extract(f"Report\n\n{sentence}\n")
+    assert q.speaker == speaker
+
+
+def test_a_title_case_headline_stays_no_speaker():
+    text = "Stealth Over Health: Doctors Fear the Worst\n\nThe doctor said it was fine.\n"
+    quotes = extract(text)
+    assert [q.speaker for q in quotes] == ["doctor"]
+
+
+def test_declined_to_comment_but_said_keeps_the_subject():
+    (q,) = extract(
+        "A spokesman for the Bank of England declined to comment, but said rates were under review."
+    )
+    assert (q.speaker_mention, q.content) == (
+        "A spokesman for the Bank of England",
+        "rates were under review",
+    )

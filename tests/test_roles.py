@@ -136,6 +136,20 @@ def test_named_organisation_is_the_affiliation():
     assert (result.role, result.affiliation) == ("analyst", "Quaid-i-Azam University")
 
 
+@pytest.mark.parametrize(
+    ("description", "affiliation"),
+    [
+        ("a fellow at the Peterson Institute for International Economics",
+         "Peterson Institute for International Economics"),
+        ("a professor at Harvard and the University of California", "University of California"),
+        ("CEO of the African Institute for Mathematical Sciences",
+         "African Institute for Mathematical Sciences"),
+    ],
+)  # fmt: skip
+def test_an_organisation_named_with_its_head_first_is_the_affiliation(description, affiliation):
+    assert assign_role("Jane Doe", "Jane Doe", description).affiliation == affiliation
+
+
 def test_context_supplies_the_title_when_the_mention_does_not():
     context = (
         '"We stand in solidarity," said U.S. Charge d\'Affaires Natalie Baker. '

@@ -15,6 +15,15 @@ from .tokens import Token
 
 POSSESSIVE = frozenset({"'s", "’s"})
 NAME_PARTICLES = frozenset({"bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn"})
+NAME_CONNECTORS = frozenset({"of", "for", "on", "to", "in", "and", "without"})  # inside a name
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday week weekend "
+    "month year tonight".split()
+)
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_RUN_REACH = 8
 _OBJECTS = frozenset("him her them us me".split())
 
 
@@ -44,7 +53,12 @@ def build_mention(toks: Sequence[Token], k: int, j: int) -> Mention | None:
         return None
     titles = lexicon().titles
     n = j
-    while n >= k and (name_token(toks[n], titles) or nickname_mark(toks, n)):
+    while n >= k and (
+        name_token(toks[n], titles)
+        or nickname_mark(toks, n)
+        or name_connector(toks, n)
+        or (toks[n].is_cap and n > k and name_connector(toks, n - 1))  # `Council on Foreign`
+    ):
         n -= 1
         if n - 2 >= k and _initial(toks, n) and name_token(toks[n - 2], titles):
             n -= 2  # a middle initial: `John F. Kerry`
@@ -83,6 +97,59 @@ def nickname_mark(toks: Sequence[Token], k: int) -> bool:
             ):
                 return True
     return False
+
+
+def name_connector(toks: Sequence[Token], k: int) -> bool:
+    """Is token ``k`` a function word inside an organisation's name, between two capitalised
+    words? Lower-case, its run of capitalised words must hold an organisation head
+    (``organisation_heads.txt``) before it (`Centers for Disease Control`, `Committee to
+    Protect Journalists`), or anywhere for `and` (`Food and Agriculture Organization`), so that
+    `Secretary of State` and `Trump and Clinton` stay apart. Capitalised (`Doctors Without
+    Borders`), the run must stand in a lower-case sentence, not a title-case headline."""
+    if k == 0 or k + 1 >= len(toks) or toks[k].lower not in NAME_CONNECTORS:
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    if not (before.is_cap and before.is_word and after.is_cap and after.is_word):
+        return False
+    if after.lower in TIME_WORDS or after.lower in MONTHS:
+        return False  # `the Security Council on Friday`
+    first, last = _capital_run(toks, k)
+    if toks[k].is_cap:
+        return (first > 0 and toks[first - 1].text.islower()) or (
+            last + 1 < len(toks) and toks[last + 1].text.islower()
+        )
+    heads = _organisation_heads()
+    words = toks[first : last + 1] if toks[k].lower == "and" else toks[first:k]
+    return any(t.text in heads for t in words)
+
+
+def _capital_run(toks: Sequence[Token], k: int) -> tuple[int, int]:
+    """The first and last token of the run of capitalised words (and the function words
+    between two of them) around token ``k``, at most ``_RUN_REACH`` tokens each way."""
+    first = k
+    while k - first < _RUN_REACH and first > 0 and _in_run(toks, first - 1):
+        first -= 1
+    last = k
+    while last - k < _RUN_REACH and last + 1 < len(toks) and _in_run(toks, last + 1):
+        last += 1
+    return first, last
+
+
+def _in_run(toks: Sequence[Token], n: int) -> bool:
+    t = toks[n]
+    if t.is_cap and t.is_word:
+        return True
+    return (
+        t.lower in NAME_CONNECTORS
+        and 0 < n < len(toks) - 1
+        and toks[n - 1].is_cap
+        and toks[n + 1].is_cap
+    )
+
+
+@lru_cache(maxsize=1)
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(word_list("organisation_heads.txt"))
 
 
 def _initial(toks: Sequence[Token], n: int) -> bool:

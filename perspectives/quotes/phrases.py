@@ -10,19 +10,21 @@ from functools import lru_cache
 
 from ..resources import word_list
 from .lexicon import DETERMINERS, function_words, lexicon
-from .names import NAME_PARTICLES, POSSESSIVE, is_abbrev_period, nickname_mark
+from .names import (
+    MONTHS,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    POSSESSIVE,
+    TIME_WORDS,
+    is_abbrev_period,
+    name_connector,
+    nickname_mark,
+)
 from .tokens import Token
 
 PREPOSITIONS = frozenset("in on from at for of with across around near inside outside".split())
 _QUANTIFIERS = frozenset("another about nearly almost some only just over under roughly".split())
 TIME_LEADS = frozenset({"on", "last", "this", "late", "early", "in", "since"})
-TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday week weekend "
-    "month year tonight".split()
-)
-MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 
 
 _AGE = re.compile(r"\d+-year-olds?")  # `the 30-year-old said`: a person
@@ -33,6 +35,8 @@ def np_token(toks: Sequence[Token], k: int) -> bool:
     marks around a nickname, a slash between names, speaker nouns and ages: `the 30-year-old`)?"""
     t = toks[k]
     low = t.lower
+    if low in NAME_CONNECTORS and name_connector(toks, k):
+        return True  # `Centers for Disease Control`
     if low in function_words() and not t.text.isupper():
         return False
     if t.is_cap or low in lexicon().titles or t.text in POSSESSIVE or low in NAME_PARTICLES:

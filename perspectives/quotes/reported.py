@@ -29,7 +29,7 @@ from .lexicon import DETERMINERS, lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
 from .mentions import mention_after, mention_before, modifies_noun
 from .names import Mention
-from .phrases import PREPOSITIONS, is_adverb
+from .phrases import PREPOSITIONS, is_adverb, plain_lower
 from .tokens import NOUN_MARKERS, PHRASE_HEADS, Token, TokenIndex
 
 _FAR = 1 << 62
@@ -348,7 +348,9 @@ def _sentence_subject(toks: Sequence[Token], k: int) -> Mention | None:
             and toks[c].lower not in lexicon().participles
             and not _modifier(toks, c)
         ):
-            m = mention_before(toks, c, 0)
+            infinitive = c > 1 and toks[c - 1].lower == "to" and plain_lower(toks[c - 2])
+            # `X declined to comment, but said`: the subject is that of `declined`
+            m = mention_before(toks, c - 2 if infinitive else c, 0)
             if m is not None:
                 return m
             break
