@@ -958,3 +958,59 @@ def test_declined_to_comment_but_said_keeps_the_subject():
         "A spokesman for the Bank of England",
         "rates were under review",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("The woman told me that the water had risen in minutes.", "woman",
+         "the water had risen in minutes"),
+        ("A doctor told reporters in Dhaka the situation was worsening.", "doctor",
+         "the situation was worsening"),
+        ("Mehra told The Hindu over the phone that the order was illegal.", "Mehra",
+         "the order was illegal"),
+        ("Twenty people died on Monday, the health ministry said in a bulletin.",
+         "health ministry", "Twenty people died on Monday"),
+        ("The opposition said the vote had been stolen.", "opposition",
+         "the vote had been stolen"),
+    ],
+)  # fmt: skip
+def test_objects_places_and_phrases_around_a_cue(sentence: str, speaker: str, content: str):
+    (q,) = extract(f"Report\n\n{sentence}\n")
+    assert (q.speaker, q.content) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police were accused of killing three students.",
+        "The minister was accused of corruption by the opposition.",
+        "Ten people were admitted to hospital.",
+        "Residents were told to leave their homes.",
+    ],
+)
+def test_a_passive_cue_has_no_speaker(sentence: str):
+    assert extract(f"Report\n\n{sentence}\n") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "description"),
+    [
+        ('"We will find them," said the army spokesman, Lt. Gen. Asim Raza.', "Asim Raza",
+         "the army spokesman, Lt. Gen."),
+        ("The interior secretary, Joseph Kamau, defended the police, saying officers had acted "
+         "in self-defence.", "Joseph Kamau", "The interior secretary"),
+        ('"We are worried," the UN\'s envoy in Pakistan, Dr. Maria Lopez, said.', "Maria Lopez",
+         "the UN's envoy in Pakistan, Dr."),
+        ("Mary Wanjiru, whose son, Kevin, was killed on Tuesday, said the police had lied.",
+         "Mary Wanjiru", "whose son, Kevin, was killed on Tuesday"),
+    ],
+)  # fmt: skip
+def test_a_name_set_off_beside_its_description(sentence: str, speaker: str, description: str):
+    (q,) = extract(f"Report\n\n{sentence}\n")
+    assert (q.speaker, q.speaker_description) == (speaker, description)
+
+
+def test_a_title_case_dateline_is_no_speaker():
+    (q,) = extract("Vote row\n\nMaputo, Mozambique \u2013 The opposition said the vote was stolen.")
+    assert q.speaker == "opposition"

@@ -17,6 +17,9 @@ from .phrases import PREPOSITIONS, TIME_WORDS, is_adverb
 from .tokens import Token
 
 _OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
+# What may open a phrase between a cue and its `that` (`said over the phone that`).
+ADJUNCT_LEADS = PREPOSITIONS | {"over", "by", "via", "during", "after", "through"}
 _QUOTE_REACH = 8
 _NEW_SUBJECT = 6  # how far a coordinated clause's cue may follow its `and`
 _ADJUNCT = 8  # how many words may stand between a cue and its `that`
@@ -50,8 +53,12 @@ def after_cue(
     j = k + 1
     lemma = toks[k].lemma
     if j < len(toks) and lemma in _OBJECT_LEMMAS and toks[j].lower != "that":
-        obj = mention_after(toks, j, len(toks))
-        j = index_at(toks, obj.end) + 1 if obj is not None else j
+        if toks[j].lower in _OBJECT_PRONOUNS:
+            j += 1  # `told me that`
+        else:
+            obj = mention_after(toks, j, len(toks))
+            j = index_at(toks, obj.end) + 1 if obj is not None else j
+        j = _skip_place(toks, j, lemma)
     lex = lexicon()
     particle = j < len(toks) and (lemma, toks[j].lower) in lex.particles  # `called for ...`
     j = j + 1 if particle else _skip_adjunct(toks, _skip_time(toks, j))
@@ -89,12 +96,23 @@ def _clause_at(toks: Sequence[Token], j: int, lemma: str | None) -> bool:
     return False
 
 
+def _skip_place(toks: Sequence[Token], j: int, lemma: str | None) -> int:
+    """Past a place after a cue's object when a clause follows it (`told reporters in Dhaka
+    the situation was worsening`)."""
+    if j + 1 >= len(toks) or toks[j].lower not in PREPOSITIONS or not toks[j + 1].is_cap:
+        return j
+    n = j + 1
+    while n < len(toks) and toks[n].is_cap and toks[n].is_word:
+        n += 1
+    return n if _clause_at(toks, n, lemma) else j
+
+
 def _skip_adjunct(toks: Sequence[Token], j: int) -> int:
     """Past a short phrase between a cue and its `that` (`announced in a statement this month
     that ...`, `said on Twitter that ...`): words only, no cue, at most ``_ADJUNCT`` of them.
     The last `that` followed by a subject is taken (`in a speech that drew applause that the
     war was lost`); `in that case`, `the meeting that followed` are no clause openers."""
-    if j >= len(toks) or toks[j].lower not in PREPOSITIONS:
+    if j >= len(toks) or toks[j].lower not in ADJUNCT_LEADS:
         return j
     found = j
     for n in range(j + 1, min(len(toks) - 1, j + _ADJUNCT)):

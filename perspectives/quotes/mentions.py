@@ -21,6 +21,7 @@ from .names import (
     build_mention,
     given_name_sex,
     is_abbrev_period,
+    name_token,
 )
 from .phrases import (
     PREPOSITIONS,
@@ -28,11 +29,13 @@ from .phrases import (
     np_token,
     phrase_start,
     plain_lower,
+    role_noun,
     time_phrase,
 )
 from .tokens import Token
 
 _APPOSITION_TOKENS = 16
+_NAME_ENDS = frozenset(',.;:"”’—')  # what may follow a name set off after a title
 _SENTENCE_MARKS = frozenset(".!?:;\"“”'")
 _COUNTS = frozenset("one another two three several some many".split())  # `said one source`
 # Plural agent nouns outside the speaker-noun list still head a subject ("environmentalists say").
@@ -178,7 +181,7 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
         t = toks[p]
         if t.lower in _QUALIFIERS:
             n = p - 2 if _participle_by(toks, p) else p - 1  # `a study led by X`
-            if n >= lo and toks[n].lower in lexicon().speaker_nouns:
+            if n >= lo and (toks[n].lower in lexicon().speaker_nouns or role_noun(toks[n])):
                 head = _plain_before(toks, n, lo)
                 if head is None or head.end != toks[n].end:
                     return None
@@ -231,6 +234,9 @@ def _coordinated(toks: Sequence[Token], m: Mention | None, k: int, lo: int) -> M
 def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | None:
     """`Rep. Jim Jordan, an oversight panel member, said` / `Jane Doe, 25, said` / `John Roe,
     of Springfield, Va., said`: the name before the apposition (at most two commas back)."""
+    whose = _whose_clause(toks, comma, lo)
+    if whose is not None:
+        return whose
     k = comma - 1
     for _ in range(2):
         while k > lo and comma - k < _APPOSITION_TOKENS and toks[k].text not in ",;:":
@@ -257,6 +263,21 @@ def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | Non
                 inner, first.start, toks[comma - 1].end
             )
         k -= 1
+    return None
+
+
+def _whose_clause(toks: Sequence[Token], comma: int, lo: int) -> Mention | None:
+    """`Mary Wanjiru, whose son, Kevin, was killed, said`: a whose-clause (commas and names of
+    its own allowed) describes the mention before it, which is the speaker."""
+    for w in range(comma - 1, max(lo, comma - 2 * _APPOSITION_TOKENS), -1):
+        t = toks[w]
+        if t.lower == "whose" and w - 1 > lo and toks[w - 1].text == ",":
+            ante = mention_before(toks, w - 1, lo)
+            if ante is None or ante.kind == "pronoun":
+                return None
+            return _with_description(ante, t.start, toks[comma - 1].end)
+        if t.text in _SENTENCE_MARKS or t.lemma:
+            return None
     return None
 
 
@@ -372,8 +393,37 @@ def mention_after(toks: Sequence[Token], i: int, hi: int) -> Mention | None:
     if mention is None:
         return None
     if last + 2 < hi and toks[last + 1].text == ",":
-        return _apposition_after(toks, mention, last + 2, hi)
+        return _name_after_title(toks, mention, last, hi) or _apposition_after(
+            toks, mention, last + 2, hi
+        )
     return mention
+
+
+def _name_after_title(
+    toks: Sequence[Token], mention: Mention, last: int, hi: int
+) -> Mention | None:
+    """`said the national police spokesperson, Martin Wekesa.` / `The interior secretary,
+    Joseph Kamau, defended ...`: a name set off after a mention headed by a title is the
+    speaker, the title its description."""
+    if mention.name_start is not None or toks[last].lower not in lexicon().titles:
+        return None
+    k = end = last + 2
+    titles = lexicon().titles
+    while end < hi and (
+        name_token(toks[end], titles)
+        or is_abbrev_period(toks, end)
+        or (toks[end].is_cap and toks[end].lower in titles)  # `Lt. Gen. Asim Raza`
+    ):
+        end += 1
+    if end == k or (end < hi and toks[end].text not in _NAME_ENDS):
+        return None
+    named = build_mention(toks, k, end - 1)
+    if named is None or named.name_start is None:
+        return None
+    described = named.description[1] if named.description else mention.end  # `..., Lt. Gen.`
+    return Mention(
+        mention.start, named.end, "name", named.name_start, named.end, (mention.start, described)
+    )
 
 
 def _sentence_opener(toks: Sequence[Token], i: int, hi: int) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Sequence
 from ..model import Span
 from .attribution import is_cue, opening
 from .clauses import (
+    ADJUNCT_LEADS,
     BE,
     CLAUSE_OPENERS,
     COORDINATORS,
@@ -50,6 +51,7 @@ _HEADLINE_WORDS = 25
 _PLACE_TIME = frozenset("in on at during after before from outside inside".split())
 _TRAILING_PHRASE = 5
 _CUE_REACH = 80  # tokens a participle looks back for the cue whose subject it shares
+_ADJUNCT_WORDS = 8  # the longest phrase after a trailing cue (`said in a bulletin on Monday`)
 
 
 def reported_speech(
@@ -184,7 +186,7 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
         return None
     cue = Span(tok.start, tok.end)
     prev = toks[k - 1].text if k else ""
-    if _modifier(toks, k):
+    if _modifier(toks, k) or _passive(toks, k):
         return None
     if (prev in CLOSERS + STRAIGHT or prev == DOUBLED) and k > 1 and toks[k - 2].text == ",":
         prev = ","
@@ -229,6 +231,18 @@ def _modifier(toks: Sequence[Token], k: int) -> bool:
     while p > 0 and is_adverb(toks[p]):
         p -= 1
     return p >= 0 and toks[p].lower in NOUN_MARKERS
+
+
+def _passive(toks: Sequence[Token], k: int) -> bool:
+    """Is the cue at ``k`` a passive participle (`were accused of`, `was told`, `were
+    admitted to`)? Its subject is not the speaker; `was quoted as saying` is read elsewhere."""
+    p = k - 1
+    while p > 0 and is_adverb(toks[p]):
+        p -= 1
+    if p < 0 or toks[p].lower not in BE:
+        return False
+    low = toks[k].lower
+    return low != toks[k].lemma and not low.endswith("ing")  # `is saying`: active
 
 
 def _coordinated_verb(toks: Sequence[Token], k: int) -> bool:
@@ -326,7 +340,7 @@ def _apposed_subject(toks: Sequence[Token], k: int) -> Mention | None:
 
 def _interposed(toks: Sequence[Token], k: int, comma: int, cue: Span, m: Mention) -> Draft | None:
     """`A, he said.` (content before) or `A, he said, B` (content around the attribution)."""
-    j = k + 1
+    j = _past_adjunct(toks, k + 1)
     while j < len(toks) and not toks[j].is_word and toks[j].text not in ",":
         j += 1
     if j >= len(toks) - 1 or (j < len(toks) and toks[j].text == "," and j + 1 < len(toks)):
@@ -336,6 +350,22 @@ def _interposed(toks: Sequence[Token], k: int, comma: int, cue: Span, m: Mention
         tail = Span(toks[j + 1].start, trim_end(toks, len(toks)))
         return Draft(head.kind, (*head.parts, tail), cue, m, "interposed:around")
     return None
+
+
+def _past_adjunct(toks: Sequence[Token], j: int) -> int:
+    """Past a short phrase after a trailing cue that ends the sentence (`..., the ministry
+    said in a bulletin.`): words with no verb, `that` or cue in them."""
+    if j >= len(toks) or toks[j].lower not in ADJUNCT_LEADS:
+        return j
+    n = j + 1
+    while n < len(toks) and n - j < _ADJUNCT_WORDS and _adjunct_word(toks[n]):
+        n += 1
+    return n if n >= len(toks) - 1 else j
+
+
+def _adjunct_word(t: Token) -> bool:
+    low = t.lower
+    return t.is_word and not t.lemma and low not in FINITE and low not in CLAUSE_OPENERS
 
 
 def _sentence_subject(toks: Sequence[Token], k: int) -> Mention | None:
