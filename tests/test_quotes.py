@@ -1014,3 +1014,18 @@ def test_a_name_set_off_beside_its_description(sentence: str, speaker: str, desc
 def test_a_title_case_dateline_is_no_speaker():
     (q,) = extract("Vote row\n\nMaputo, Mozambique \u2013 The opposition said the vote was stolen.")
     assert q.speaker == "opposition"
+
+
+def test_a_pronoun_goes_to_a_person_introduced_after_the_last_speaker():
+    text = (
+        '"We have seen this before," said Ali Shah, a lawyer.\n\n'
+        "Brian Otieno, 24, a student, was shot in the leg on Tuesday. Speaking from hospital, "
+        "he said the officers had aimed at him.\n\n"
+        "Ali Shah met Sen. John Kerry. He said the talks went well."
+    )
+    quotes = extract(text)
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [
+        ("Ali Shah", "Ali Shah"),
+        ("Brian Otieno", "he"),
+        ("Ali Shah", "He"),  # `John Kerry` opens no sentence: `Sen.` ends none
+    ]

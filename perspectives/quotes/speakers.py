@@ -29,6 +29,8 @@ _SURNAME = r"(?:Mc|O['’])?[A-Z][a-z'’-]+"  # `McCaskill`, `O'Rourke`
 # keeps the name after its titles.
 _PERSON_NAME = re.compile(_WORD_CAPITAL + rf"[a-z]+(?:[^\S\n]+[A-Z]\.)?(?:[^\S\n]+{_SURNAME})+\b")
 _NAME_WORDS = 3  # a person's name: given name, middle name, surname at most
+# A person's name opening a paragraph or a sentence (`... died. Brian Otieno, 24, ...`).
+_OPENING_NAME = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))(" + _PERSON_NAME.pattern + ")", re.M)
 _HONORIFIC_NAME = re.compile(rf"\b(Mrs?|Ms)\.\s+({_SURNAME})\b")
 _NAME_REACH = 1500  # how far back a pronoun looks for a person named in the text
 _SPEAKER_REACH = 50  # how many earlier speakers a pronoun looks through
@@ -144,6 +146,9 @@ class SpeakerResolver:
                     speaker = (pos, name)
                     break
         if speaker is not None and speaker == last:
+            newer = self._opening_name(speaker[0], at, sex) if sex else None
+            if newer is not None and newer.split()[-1] != speaker[1].split()[-1]:
+                return Resolution(newer, "pronoun:new-subject")
             return Resolution(speaker[1], "pronoun:last-speaker")
         if pronoun in _PERSON_PRONOUNS:
             since = max(at - _NAME_REACH, speaker[0] if speaker else 0)
@@ -169,6 +174,22 @@ class SpeakerResolver:
             if sex is None or _HONORIFICS[m[1].lower()] == sex:
                 found.append((m.start(), self._full_name(m[2], at) or m[2]))
         return max(found)[1] if found else None
+
+    def _opening_name(self, since: int, at: int, sex: str) -> str | None:
+        """The last person named at the opening of a sentence in text[since:at], outside
+        quotation marks, whose first name says ``sex`` (`Brian Otieno, 24, a student, was
+        shot. ... he said`): a new subject the pronoun goes to, not the last speaker."""
+        found = None
+        for m in _OPENING_NAME.finditer(self.text, since, at):
+            name = _person_in(m.group(1))
+            if (
+                name
+                and first_name_sex(name) == sex
+                and not _after_title(self.text, m.start(1))
+                and not _inside_quote(self.text, m.start(1))
+            ):
+                found = name
+        return found
 
     def _agrees(self, name: str, sex: str | None) -> bool:
         """Does nothing known about ``name`` contradict ``sex`` (None: no constraint)?"""
@@ -247,6 +268,20 @@ class SpeakerResolver:
         between = (m.group() for m in _CAPITAL_RUN.finditer(self.text, found[0], at))
         others = [run for run in between if not _names_body(run, found[1])]
         return found[1] if not others else None
+
+
+def _after_title(text: str, at: int) -> bool:
+    """Does an abbreviated title or an initial end just before ``at`` (`Sen. Bernie Sanders`,
+    `F. Kerry`): a period that ends no sentence?"""
+    before = text[max(0, at - 12) : at].split()
+    word = before[-1].lower() if before else ""
+    return len(word) == 2 or word in lexicon().titles or word.rstrip(".") in lexicon().titles
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    """Is ``at`` inside double quotation marks opened in its paragraph?"""
+    opened = text[text.rfind("\n", 0, at) + 1 : at]
+    return opened.count('"') % 2 == 1 or opened.count("“") > opened.count("”")
 
 
 def _names_body(run: str, body: str) -> bool:
