@@ -973,6 +973,14 @@ def test_declined_to_comment_but_said_keeps_the_subject():
          "health ministry", "Twenty people died on Monday"),
         ("The opposition said the vote had been stolen.", "opposition",
          "the vote had been stolen"),
+        ("The mission said in a preliminary report that it had noted irregularities.", "mission",
+         "it had noted irregularities"),
+        ("The candidate called for a national strike, as police fired tear gas at crowds.",
+         "candidate", "a national strike"),
+        ("The candidate called for a strike, as well as a boycott of the vote.", "candidate",
+         "a strike, as well as a boycott of the vote"),
+        ("Nine people died, the Directorate General of Health Services (DGHS) said in a bulletin.",
+         "Directorate General of Health Services", "Nine people died"),
     ],
 )  # fmt: skip
 def test_objects_places_and_phrases_around_a_cue(sentence: str, speaker: str, content: str):

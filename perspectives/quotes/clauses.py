@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..model import Span
 from .attribution import is_cue
 from .draft import Draft
-from .lexicon import function_words, lexicon
+from .lexicon import DETERMINERS, function_words, lexicon
 from .marks import QUOTE_TOKENS
 from .mentions import mention_after, mention_before
 from .names import POSSESSIVE, Mention
@@ -27,6 +27,9 @@ _MODALS = frozenset("will would could might may can should must".split())
 _DEICTIC = frozenset({"this", "last", "next"})
 COORDINATORS = frozenset({"and", "but"})
 _SUBJECT_REACH = 7
+# After a comma these open the writer's own clause when a subject and verb follow.
+_SUBORDINATORS = frozenset({"as", "while", "whereas"})
+_NOT_SUBJECTS = frozenset("well much many long soon far part such a an of if though".split())
 _LIST_LINKS = frozenset({"and", "or", ","})  # an -ing noun in a list: `schools, housing and`
 _SHORT_ING = 5  # `bring`, `thing`: shorter -ing words are rarely participles
 # -ing words that work as prepositions: `, including X` goes on with the content.
@@ -117,8 +120,8 @@ def _skip_adjunct(toks: Sequence[Token], j: int) -> int:
     found = j
     for n in range(j + 1, min(len(toks) - 1, j + _ADJUNCT)):
         t = toks[n]
-        if not t.is_word or is_cue(t):
-            break
+        if not t.is_word or (is_cue(t) and not any(u.lower in DETERMINERS for u in toks[j:n])):
+            break  # a cue form after a determiner is a noun (`in a preliminary report that`)
         nxt = toks[n + 1]
         if n > j + 1 and t.lower == "that" and nxt.is_word and not _verb_like(nxt):
             found = n
@@ -159,11 +162,30 @@ def _clause_end(toks: Sequence[Token], j: int) -> int:
             return n  # `... and said ...`, `... and Clinton called it ...`
         if toks[n].text == "," and toks[n + 1].is_word and _new_speaker(toks, n + 1, True):
             return n if boundary is None else boundary  # `... fail, she said the plan ...`
+        if (
+            toks[n].text == ","
+            and toks[n + 1].lower in _SUBORDINATORS
+            and _subject_verb(toks, n + 2)
+        ):
+            return n  # `... a national strike, as police fired tear gas ...`: the writer's
         if toks[n].text in ",;" and toks[n + 1].lower in COORDINATORS or toks[n].text == ";":
             boundary = n
         elif boundary is not None and is_cue(toks[n]) and n - j > MIN_CONTENT_WORDS:
             return boundary  # `X said A, and when pressed, Y replied B`: A ends at the comma
     return len(toks)
+
+
+def _subject_verb(toks: Sequence[Token], a: int) -> bool:
+    """Do a subject and its verb open the words at ``a`` (`police fired`, `the army was`),
+    before any punctuation? Not `as well as`, `as a result`, `as expected`."""
+    if a >= len(toks) or not toks[a].is_word or toks[a].lower in _NOT_SUBJECTS:
+        return False
+    for t in toks[a + 1 : a + _SUBJECT_REACH]:
+        if not t.is_word:
+            return False
+        if t.lower in FINITE or (t.text.islower() and t.lower.endswith("ed")):
+            return True
+    return False
 
 
 def _adjunct_participle(toks: Sequence[Token], n: int, participles: frozenset[str]) -> bool:

@@ -58,6 +58,7 @@ def build_mention(toks: Sequence[Token], k: int, j: int) -> Mention | None:
         or nickname_mark(toks, n)
         or name_connector(toks, n)
         or (toks[n].is_cap and n > k and name_connector(toks, n - 1))  # `Council on Foreign`
+        or (toks[n].is_cap and n < j and name_connector(toks, n + 1))  # `Directorate General of`
     ):
         n -= 1
         if n - 2 >= k and _initial(toks, n) and name_token(toks[n - 2], titles):
