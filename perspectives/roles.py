@@ -44,6 +44,12 @@ RULES = (
 )  # fmt: skip
 
 _NEXT_NAME = re.compile(r"\s+[A-Z]")
+# After an organisation's name: it leads, runs or backs the body that speaks, or it is that
+# body's government (`Taliban-led government`, `government-backed militia`, `Taliban
+# government`), so the name says nothing of the speaker's role.
+_GOVERNING = re.compile(
+    r"[-\s](?:led|run|backed|controlled|installed|appointed)\b|\s+(?:government|administration|regime)\b"
+)
 _LEADING_THE = re.compile(r"^\s*the\s+|\s+$", re.IGNORECASE)
 
 
@@ -249,6 +255,8 @@ def _lexicon_hits(
             if not is_name or _NEXT_NAME.match(text, end):
                 hits.append(_Hit(text[start:end], index, True, None))
         for start, end in matcher_spans(organisations, folded):
+            if _GOVERNING.match(folded[1], end):
+                continue  # `the Taliban-led government`: the body speaking is a government
             found = text[start:end]
             name = names.get(key(found)) or names.get(key(found).rstrip("s"))
             canonical = name if name and name != lower(name) else None

@@ -312,3 +312,25 @@ def test_a_field_without_a_key_word_holds_no_lexicon_entry(text, upper):
         titles, organisations, _ = lexicon.matchers
         if lexicon.keys is not None and lexicon.keys.isdisjoint(word_runs(folded[1])):
             assert not matcher_spans(titles, folded) and not matcher_spans(organisations, folded)
+
+
+@pytest.mark.parametrize(
+    ("mention", "description", "role"),
+    [
+        ("Jerome Hill", "who lives two blocks from the plant", "resident"),
+        ("Luis Delgado", "who has worked on the extrusion line for 11 years", "resident"),
+        ("Javed Ahmad", "whose family house was razed in 2021", "resident"),
+        ("Fire Chief Dan Kowalski", None, "official"),
+        ("The National Elections Commission", None, "official"),
+        ("the Ohio Environmental Protection Agency", None, "official"),
+        ("the Pakistan Meteorological Department", None, "official"),
+        ("Entomologists", None, "analyst"),
+        # a body led, backed or governed by a named group is not that group
+        ("Afghanistan's Taliban-led government", None, "official"),
+        ("Zabihullah Mujahid", "a spokesman for the Taliban government", "official"),
+        ("a government-backed militia", None, "militant"),
+        ("a Taliban spokesman", None, "militant"),
+    ],
+)
+def test_roles_from_wider_news_styles(mention: str, description: str | None, role: str):
+    assert assign_role(None, mention, description).role == role
