@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from .frames import trie
+from .quotes.lexicon import lexicon
 from .resources import data_yaml, word_list
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
@@ -143,10 +144,14 @@ def context_fields(context: str, speaker: str | None, mention: str | None) -> li
 
 
 def _noun_phrase_opens(text: str) -> bool:
-    """Can ``text`` be an apposition: does it open with a word other than a preposition or
-    conjunction (`a former official`, `45`, `spokesman for`; not `at least 12 children`)?"""
+    """Can ``text`` be an apposition: does it open with a word other than a preposition, a
+    conjunction or a cue verb (`a former official`, `45`, `spokesman for`; not `at least 12
+    children`, `told reporters`)?"""
     words = text.split(maxsplit=1)
-    return bool(words) and words[0].lower() not in _NOT_APPOSITION
+    if not words:
+        return False
+    first = words[0].lower()
+    return first not in _NOT_APPOSITION and first not in lexicon().cue_forms  # `, told ...`
 
 
 def _clause_tail(text: str) -> str:

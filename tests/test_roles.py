@@ -334,3 +334,8 @@ def test_a_field_without_a_key_word_holds_no_lexicon_entry(text, upper):
 )
 def test_roles_from_wider_news_styles(mention: str, description: str | None, role: str):
     assert assign_role(None, mention, description).role == role
+
+
+def test_the_listener_after_a_name_is_no_apposition():
+    context = "Sindh's chief minister, Asad Memon, told reporters in Sukkur that relief was coming."
+    assert assign_role("Asad Memon", "He", None, context=context).role != "media"
