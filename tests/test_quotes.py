@@ -1037,3 +1037,25 @@ def test_a_pronoun_goes_to_a_person_introduced_after_the_last_speaker():
         ("Brian Otieno", "he"),
         ("Ali Shah", "He"),  # `John Kerry` opens no sentence: `Sen.` ends none
     ]
+
+
+def test_told_takes_a_listener_and_a_count_can_be_the_subject():
+    text = (
+        "Protest\n\n"
+        "\u2018We are not going anywhere,\u2019 one of them, a 22-year-old graphic designer, "
+        "told the Guardian.\n\n"
+        "One of the organisers said the march would go ahead on Tuesday.\n"
+    )
+    quotes = extract(text)
+    assert [(q.kind, q.speaker, q.speaker_description) for q in quotes] == [
+        ("direct", "one of them", "a 22-year-old graphic designer"),
+        ("indirect", "One of the organisers", "of the organisers"),
+    ]  # never `Guardian`, the listener
+
+
+def test_an_apposition_after_a_named_subject_keeps_the_name():
+    (q,) = extract(
+        "Talks\n\nJean-Marc Ayrault, the foreign minister of France, a permanent member of the "
+        "Security Council, said the test was a threat to peace.\n"
+    )
+    assert q.speaker == "Jean-Marc Ayrault"

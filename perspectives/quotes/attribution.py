@@ -16,7 +16,8 @@ from .mentions import mention_after, mention_before
 from .names import Mention
 from .tokens import Token
 
-_OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
+# Cue verbs whose object is the listener (`told reporters`), never the speaker.
+OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
 _MAX_CUE_DISTANCE = 24
 _MAX_OBJECT_TOKENS = 5  # `told German magazine Der Spiegel: "`
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
@@ -152,7 +153,7 @@ def before_quote(toks: Sequence[Token]) -> Attribution | None:
 
 def _is_object(toks: Sequence[Token], c: int, end: int) -> bool:
     """`told reporters` / `told the BBC`: a short object after a verb that takes one."""
-    if toks[c].lemma not in _OBJECT_LEMMAS:
+    if toks[c].lemma not in OBJECT_LEMMAS:
         return False
     m = mention_after(toks, c + 1, end)
     return m is not None and m.end == toks[end - 1].end

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Span
-from .attribution import is_cue
+from .attribution import OBJECT_LEMMAS, is_cue
 from .draft import Draft
 from .lexicon import DETERMINERS, function_words, lexicon
 from .marks import QUOTE_TOKENS
@@ -16,7 +16,6 @@ from .names import POSSESSIVE, Mention
 from .phrases import PREPOSITIONS, TIME_WORDS, is_adverb
 from .tokens import Token
 
-_OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
 # What may open a phrase between a cue and its `that` (`said over the phone that`).
 ADJUNCT_LEADS = PREPOSITIONS | {"over", "by", "via", "during", "after", "through"}
@@ -55,7 +54,7 @@ def after_cue(
         return None
     j = k + 1
     lemma = toks[k].lemma
-    if j < len(toks) and lemma in _OBJECT_LEMMAS and toks[j].lower != "that":
+    if j < len(toks) and lemma in OBJECT_LEMMAS and toks[j].lower != "that":
         if toks[j].lower in _OBJECT_PRONOUNS:
             j += 1  # `told me that`
         else:

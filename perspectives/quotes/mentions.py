@@ -38,6 +38,7 @@ _APPOSITION_TOKENS = 16
 _NAME_ENDS = frozenset(',.;:"”’—')  # what may follow a name set off after a title
 _SENTENCE_MARKS = frozenset(".!?:;\"“”'")
 _COUNTS = frozenset("one another two three several some many".split())  # `said one source`
+_INDEFINITE = frozenset({"a", "an"})
 # Plural agent nouns outside the speaker-noun list still head a subject ("environmentalists say").
 AGENT_SUFFIXES = ("ists", "ors", "ians", "ants", "ents")
 _PARTICIPLE_OBJECTS = PREPOSITIONS | {"by", "to", "about", "into", "over", "under"}
@@ -181,12 +182,18 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
         t = toks[p]
         if t.lower in _QUALIFIERS:
             n = p - 2 if _participle_by(toks, p) else p - 1  # `a study led by X`
-            if n >= lo and (toks[n].lower in lexicon().speaker_nouns or role_noun(toks[n])):
+            if n >= lo and (
+                toks[n].lower in lexicon().speaker_nouns
+                or role_noun(toks[n])
+                or toks[n].lower in _COUNTS
+            ):  # `a spokesman for X`, `an envoy in X`, `one of them`
                 head = _plain_before(toks, n, lo)
                 if head is None or head.end != toks[n].end:
                     return None
                 if not _opens_clause(toks, head.start, lo):
                     continue  # `the talks with leaders of the opposition`: embedded
+                if toks[n].lower in _COUNTS:  # `One of the organisers`: no name
+                    head = Mention(head.start, head.end, "group")
                 return Mention(
                     head.start,
                     toks[j].end,
@@ -219,6 +226,13 @@ def _opens_clause(toks: Sequence[Token], start: int, lo: int) -> bool:
         return True
     prev = toks[k - 1]
     return not prev.is_word or prev.lower in _CLAUSE_LINKS
+
+
+def _first_in_clause(toks: Sequence[Token], start: int, lo: int) -> bool:
+    """Does the mention starting at offset ``start`` open its sentence or quote-led clause
+    (no word and no comma before it)?"""
+    k = next(n for n in range(lo, len(toks)) if toks[n].start == start)
+    return k == lo or (not toks[k - 1].is_word and toks[k - 1].text != ",")
 
 
 def _coordinated(toks: Sequence[Token], m: Mention | None, k: int, lo: int) -> Mention | None:
@@ -256,6 +270,13 @@ def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | Non
         if first.lower == "who" and inner is not None and inner.kind == "group":
             return _with_description(inner, first.start, toks[comma - 1].end)  # `A teacher,
             # who asked not to be named, said`: a relative clause describes its noun
+        if (
+            inner is not None
+            and inner.kind == "group"
+            and first.lower in _INDEFINITE
+            and _first_in_clause(toks, inner.start, lo)
+        ):  # `one of them, a 22-year-old designer, told`: it describes a group subject too
+            return _with_description(inner, first.start, toks[comma - 1].end)
         if opens and inner is not None and inner.kind != "pronoun" and inner.name_start is not None:
             if first.lower in _INTERRUPTERS:  # `Mr. Smith, when asked, said`
                 return inner
