@@ -295,3 +295,9 @@ def test_speed_under_a_millisecond_per_quote(capsys):
     with capsys.disabled():
         print(f"\nscore_frames: {per_quote * 1e6:.0f} µs per quote")
     assert per_quote < 1e-3
+
+
+def test_an_investigation_is_no_economic_frame():
+    scores = score_frames("The investigation into the fire is continuing, and funding dried up.")
+    assert scores["economic"].evidence == ("funding",)
+    assert "investigation" in scores["responsibility"].evidence
