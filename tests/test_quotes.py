@@ -1059,3 +1059,17 @@ def test_an_apposition_after_a_named_subject_keeps_the_name():
         "Security Council, said the test was a threat to peace.\n"
     )
     assert q.speaker == "Jean-Marc Ayrault"
+
+
+def test_a_chairperson_set_off_after_its_owner_and_a_name_with_two_surnames():
+    text = (
+        "Court\n\nAmnesty International welcomed the ruling. Its India chairperson, Vinod "
+        "Mehra, said the order was overdue.\n\n"
+        "Opposition candidate Daniel Chissano Matsinhe came second, the commission said.\n\n"
+        '"We will not accept this," Matsinhe said.\n'
+    )
+    assert [q.speaker for q in extract(text)] == [
+        "Vinod Mehra",
+        "commission",
+        "Daniel Chissano Matsinhe",
+    ]

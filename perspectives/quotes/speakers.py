@@ -17,7 +17,7 @@ from itertools import islice, takewhile
 from ..resources import word_list
 from .lexicon import DETERMINERS, function_words, lexicon
 from .mentions import AGENT_SUFFIXES
-from .names import Mention, first_name_sex
+from .names import Mention, first_name_sex, given_name_sex
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,5}?(?:[A-Z][\w'’-]+))\s+\(([A-Z]{2,6})\)")
 _ACRONYM_PAREN = re.compile(r"\([A-Z]{2,6}\)")  # in every _ACRONYM match; cheap to look for
@@ -38,6 +38,7 @@ _DESCRIPTION_WORDS = 4  # `the former chief minister`: longer phrases are groups
 _FIRST_NAME = re.compile(f"({_WORD_CAPITAL}[a-z]+)" + r"\s+")  # what precedes a surname
 _FIRST_AND_INITIAL = re.compile(f"({_WORD_CAPITAL}[a-z]+)" + r"\s+[A-Z]\.\s+")
 _BOUNDARY = re.compile(r"\b")
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)[^\S\n]+$")  # the word just before a first name
 _POSSESSIVE = re.compile(r"['’]s\b")
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _PRONOUN_SEX = {"he": "male", "she": "female"}
@@ -350,6 +351,9 @@ def _full_names(text: str, surname: str, at: int) -> list[tuple[str, str]]:
             m = head.match(text, start, at)
             end = m.end() + len(surname) if m else 0
             if m and text.startswith(surname, m.end(), at) and _BOUNDARY.match(text, end, at):
+                given = _GIVEN_BEFORE.search(text, max(0, start - 20), start)
+                if given and given_name_sex(given[1]) and not given_name_sex(m[1]):
+                    start = given.start(1)  # `Daniel Chissano Matsinhe`: a second surname
                 names.append((m[1], text[start:end]))
                 taken = end
                 break
