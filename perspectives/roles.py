@@ -61,6 +61,7 @@ class Lexicon:
     role: str
     titles: tuple[str, ...] = ()
     organisations: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (canonical name, forms)
+    not_with: tuple[str, ...] = ()  # a title beside one of these is not this role's
 
     @cached_property
     def matchers(self) -> tuple[tuple, tuple, dict[str, str]]:
@@ -166,7 +167,8 @@ def _lexicon(item: Any, roles: Mapping[str, str], source: str) -> Lexicon:
         raise ConfigError(source, f"lexicon role {role!r} is not one of the roles {list(roles)}")
     name = str(item.get("name", role))
     titles = _strings(item.get("titles"), f"titles of lexicon {name!r}", source)
-    return Lexicon(name, role, titles, _organisations(item.get("organisations"), source))
+    not_with = _strings(item.get("not_with"), f"not_with of lexicon {name!r}", source)
+    return Lexicon(name, role, titles, _organisations(item.get("organisations"), source), not_with)
 
 
 def _parse_taxonomy(data: Any, source: str) -> Taxonomy:
@@ -246,7 +248,9 @@ def _lexicon_hits(
     lexicon: Lexicon, fields: list[tuple[str, str, bool]], folds: list, live: list[int]
 ) -> list[_Hit]:
     """Every title and organisation of ``lexicon`` found in the ``live`` fields. In a proper
-    name a title counts only before another name ("Sen. Ted Cruz", not "Martin Luther King")."""
+    name a title counts only before another name ("Sen. Ted Cruz", not "Martin Luther King");
+    a title in a field that names one of the lexicon's ``not_with`` bodies counts only when
+    one of its organisations is named too ("a spokeswoman for the company" is no official)."""
     titles, organisations, names = lexicon.matchers
     hits = []
     for index in live:
@@ -261,6 +265,9 @@ def _lexicon_hits(
             name = names.get(key(found)) or names.get(key(found).rstrip("s"))
             canonical = name if name and name != lower(name) else None
             hits.append(_Hit(found, index, False, canonical))
+    if lexicon.not_with and not any(not h.is_title for h in hits):
+        beside = {h.field for h in hits if find_entries(lexicon.not_with, folds[h.field])}
+        hits = [h for h in hits if h.field not in beside]  # `a spokeswoman for the company`
     return hits
 
 
