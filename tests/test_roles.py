@@ -337,6 +337,8 @@ def test_a_field_without_a_key_word_holds_no_lexicon_entry(text, upper):
         ("A spokesman for the Bank of England", None, "official"),
         ("Union Minister Amit Shah", None, "official"),
         ("Jo Coelbart", "a retired Belgian general at the Egmont Foundation", "analyst"),
+        ("Dr. Kamal Thapa", "the WHO's representative in Bangladesh", "official"),
+        ("Kaka", "a 22-year-old graphic designer who posts on social media", "other"),
     ],
 )
 def test_roles_from_wider_news_styles(mention: str, description: str | None, role: str):
