@@ -80,6 +80,20 @@ PIECES = st.sampled_from(
         "‘We will win,’",
         "workers’",
         "criticised over",
+        "Centers for Disease Control and",
+        "Reporters Without Borders",
+        "whose son,",
+        "Kevin,",
+        "told me that",
+        "in Dhaka",
+        "were accused of",
+        "one of them,",
+        "a 22-year-old designer,",
+        ", as police fired",
+        "Maputo, Mozambique –",
+        "Its India chairperson,",
+        "Lt. Gen.",
+        "declined to comment, but",
     ]
 )
 TEXTS = st.one_of(
