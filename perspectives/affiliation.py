@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from .frames import trie
 from .quotes.lexicon import lexicon
-from .resources import data_yaml, word_list
+from .quotes.names import organisation_heads
+from .resources import data_yaml
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
 _APOSTROPHES = "\u2018\u2019`\u00b4"
@@ -246,11 +247,6 @@ def country_table() -> tuple[re.Pattern[str], dict[str, str | None]]:
     return alternation([entry_atoms(f) for f in sorted(forms, key=len, reverse=True)]), forms
 
 
-@lru_cache(maxsize=1)
-def _organisation_heads() -> frozenset[str]:
-    return frozenset(word_list("organisation_heads.txt"))
-
-
 def affiliation(
     texts: list[str], canonical: str | None = None, organisation_first: bool = False
 ) -> str | None:
@@ -299,7 +295,7 @@ def _head_before_connector(words: list[str], heads: frozenset[str]) -> int | Non
 
 
 def _named_organisation(texts: list[str]) -> str | None:
-    heads = _organisation_heads()
+    heads = organisation_heads()
     for text in texts:
         for m in _NAMED.finditer(text):
             words = m.group().split()

@@ -119,7 +119,7 @@ def name_connector(toks: Sequence[Token], k: int) -> bool:
         return (first > 0 and toks[first - 1].text.islower()) or (
             last + 1 < len(toks) and toks[last + 1].text.islower()
         )
-    heads = _organisation_heads()
+    heads = organisation_heads()
     words = toks[first : last + 1] if toks[k].lower == "and" else toks[first:k]
     return any(t.text in heads for t in words)
 
@@ -149,7 +149,8 @@ def _in_run(toks: Sequence[Token], n: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _organisation_heads() -> frozenset[str]:
+def organisation_heads() -> frozenset[str]:
+    """Head nouns of organisations' names as written (`Committee`, `University`)."""
     return frozenset(word_list("organisation_heads.txt"))
 
 
