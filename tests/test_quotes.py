@@ -1073,3 +1073,57 @@ def test_a_chairperson_set_off_after_its_owner_and_a_name_with_two_surnames():
         "commission",
         "Daniel Chissano Matsinhe",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("Assistant Chief Constable Helen Marsh told a press conference that two people had "
+         "died.", "Helen Marsh", "two people had died"),
+        ("The council said in a statement it had concerns about the plan.", "council",
+         "it had concerns about the plan"),
+        ("According to Lauren Pike, a political scientist at Siena College, late budgets have "
+         "become routine.", "Lauren Pike", "late budgets have become routine"),
+        ("According to Ham, the administration has shuffled through military leaders.", "Ham",
+         "the administration has shuffled through military leaders"),
+        ("Late on Tuesday, Ms. Kessler's office released a statement saying talks had made "
+         "progress.", "Ms. Kessler office", "talks had made progress"),
+        ('"We will not surrender," senior Hamas official Khalil al-Masri said.',
+         "Khalil al-Masri", "We will not surrender,"),
+        ("Nordvik's chief executive, Henrik Aas, told Reuters that rates would stabilise.",
+         "Henrik Aas", "rates would stabilise"),
+    ],
+)  # fmt: skip
+def test_more_constructions_from_wider_news_styles(sentence: str, speaker: str, content: str):
+    (q,) = extract(f"Report\n\n{sentence}\n")
+    assert (q.speaker, q.content) == (speaker, content)
+
+
+def test_no_quote_from_a_noun_or_a_coordinated_clause_after_a_cue():
+    text = (
+        "Report\n\nYoussef Abu Amra said he had heard no warning before the missiles hit.\n\n"
+        "My view is that the government will borrow more than it admits and tax more than it "
+        "promised.\n"
+    )
+    assert [q.content for q in extract(text)] == ["he had heard no warning before the missiles hit"]
+
+
+def test_definite_descriptions_and_pronouns_after_new_people():
+    text = (
+        '"We will not surrender," senior Hamas official Khalil al-Masri said. An Egyptian '
+        'official told Reuters that talks had resumed. "Both sides are studying it," the '
+        "official said.\n\n"
+        '"Hamas exploits schools," military spokesperson Yoav Ben-Ari said. Two rockets were '
+        "fired from Gaza, the military said.\n\n"
+        '"We will not be bullied," Mr. Ortiz said. The Assembly speaker, Carl Heaney, struck '
+        'a more conciliatory tone. He said in a statement that "the differences are narrowing."'
+    )
+    assert [q.speaker for q in extract(text)] == [
+        "Khalil al-Masri",
+        "Egyptian official",
+        "Egyptian official",
+        "Yoav Ben-Ari",
+        "military",
+        "Ortiz",
+        "Carl Heaney",
+    ]

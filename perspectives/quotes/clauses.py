@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..model import Span
 from .attribution import OBJECT_LEMMAS, is_cue
 from .draft import Draft
-from .lexicon import DETERMINERS, function_words, lexicon
+from .lexicon import DETERMINERS, FINITE, SUBJECT_PRONOUNS, function_words, lexicon
 from .marks import QUOTE_TOKENS
 from .mentions import mention_after, mention_before
 from .names import POSSESSIVE, Mention
@@ -21,7 +21,8 @@ _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
 ADJUNCT_LEADS = PREPOSITIONS | {"over", "by", "via", "during", "after", "through"}
 _QUOTE_REACH = 8
 _NEW_SUBJECT = 6  # how far a coordinated clause's cue may follow its `and`
-_ADJUNCT = 8  # how many words may stand between a cue and its `that`
+_ADJUNCT = 10  # how many words may stand between a cue and its `that`
+_LINKS = frozenset({"and", "or"})
 _MODALS = frozenset("will would could might may can should must".split())
 _DEICTIC = frozenset({"this", "last", "next"})
 COORDINATORS = frozenset({"and", "but"})
@@ -40,10 +41,6 @@ CLAUSE_OPENERS = frozenset({"that", "whether", ":"})
 _ADJUNCT_PREPOSITIONS = frozenset("over for with against at from into".split())
 BE = frozenset({"is", "are", "was", "were", "been", "being"})
 MIN_CONTENT_WORDS = 3
-# Finite verbs and auxiliaries that show a clause has begun (`found the plan was ...`).
-FINITE = frozenset(
-    "is are was were will would can could should may might must has have had does did".split()
-)
 
 
 def after_cue(
@@ -59,8 +56,10 @@ def after_cue(
             j += 1  # `told me that`
         else:
             obj = mention_after(toks, j, len(toks))
-            j = index_at(toks, obj.end) + 1 if obj is not None else j
-        j = _skip_place(toks, j, lemma)
+            j = index_at(toks, obj.end) + 1 if obj is not None else _skip_adjunct(toks, j, None)
+        j = _skip_place(toks, j, lemma)  # `told a press conference that`: past the object too
+    if j < len(toks) and toks[j].lower in _LINKS:
+        return None  # `more than it admits and taxing more`: no clause after the cue
     lex = lexicon()
     particle = j < len(toks) and (lemma, toks[j].lower) in lex.particles  # `called for ...`
     j = j + 1 if particle else _skip_adjunct(toks, _skip_time(toks, j))
@@ -109,12 +108,16 @@ def _skip_place(toks: Sequence[Token], j: int, lemma: str | None) -> int:
     return n if _clause_at(toks, n, lemma) else j
 
 
-def _skip_adjunct(toks: Sequence[Token], j: int) -> int:
+def _skip_adjunct(
+    toks: Sequence[Token], j: int, leads: frozenset[str] | None = ADJUNCT_LEADS
+) -> int:
     """Past a short phrase between a cue and its `that` (`announced in a statement this month
-    that ...`, `said on Twitter that ...`): words only, no cue, at most ``_ADJUNCT`` of them.
-    The last `that` followed by a subject is taken (`in a speech that drew applause that the
-    war was lost`); `in that case`, `the meeting that followed` are no clause openers."""
-    if j >= len(toks) or toks[j].lower not in ADJUNCT_LEADS:
+    that ...`, `said on Twitter that ...`), or its clause (`said in a statement it had ...`):
+    words only, no cue, at most ``_ADJUNCT`` of them, opening with one of ``leads`` (None:
+    any word, for an object: `told a press conference that`). The last `that` followed by a
+    subject or a quotation is taken (`in a speech that drew applause that the war was lost`);
+    `in that case`, `the meeting that followed` are no clause openers."""
+    if j >= len(toks) or (leads is not None and toks[j].lower not in leads):
         return j
     found = j
     for n in range(j + 1, min(len(toks) - 1, j + _ADJUNCT)):
@@ -122,8 +125,10 @@ def _skip_adjunct(toks: Sequence[Token], j: int) -> int:
         if not t.is_word or (is_cue(t) and not any(u.lower in DETERMINERS for u in toks[j:n])):
             break  # a cue form after a determiner is a noun (`in a preliminary report that`)
         nxt = toks[n + 1]
-        if n > j + 1 and t.lower == "that" and nxt.is_word and not _verb_like(nxt):
+        if n > j + 1 and t.lower == "that" and (nxt.text in '"“‘' or not _verb_like(nxt)):
             found = n
+        elif n > j + 1 and t.lower in SUBJECT_PRONOUNS and nxt.lower in FINITE:
+            return n  # `said in a statement it had ...`
     return found
 
 

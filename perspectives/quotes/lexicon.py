@@ -12,6 +12,10 @@ from ..resources import word_list
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+# Finite verbs and auxiliaries that show a clause has begun (`found the plan was ...`).
+FINITE = frozenset(
+    "is are was were will would can could should may might must has have had does did".split()
+)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..resources import word_list
-from .lexicon import DETERMINERS, SUBJECT_PRONOUNS, lexicon
+from .lexicon import DETERMINERS, FINITE, SUBJECT_PRONOUNS, lexicon
 from .marks import QUOTE_TOKENS
 from .names import (
     NAME_PARTICLES,
@@ -39,6 +39,7 @@ _NAME_ENDS = frozenset(',.;:"”’—')  # what may follow a name set off after
 _SENTENCE_MARKS = frozenset(".!?:;\"“”'")
 _COUNTS = frozenset("one another two three several some many".split())  # `said one source`
 _INDEFINITE = frozenset({"a", "an"})
+_RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which", "that"})
 # Plural agent nouns outside the speaker-noun list still head a subject ("environmentalists say").
 AGENT_SUFFIXES = ("ists", "ors", "ians", "ants", "ents")
 _PARTICIPLE_OBJECTS = PREPOSITIONS | {"by", "to", "about", "into", "over", "under"}
@@ -486,9 +487,12 @@ def _apposition_after(toks: Sequence[Token], mention: Mention, k: int, hi: int) 
         k += 2  # `Gul Rahman, 62, a farmer`: the description runs from the age
     if not (toks[k].lower in DETERMINERS or toks[k].lower in lexicon().titles):
         return mention
-    end = k
+    end, relative = k, False
     while end + 1 < hi and toks[end + 1].text not in ",;.:—" and end - k < _APPOSITION_TOKENS:
         end += 1
+        relative = relative or toks[end].lower in _RELATIVE_WORDS  # `a man who has lived`
+        if toks[end].lower in FINITE and not relative:
+            return mention  # `According to Ham, the administration has ...`: a clause
     if end + 1 < hi and toks[end + 1].text == "." and is_abbrev_period(toks, end + 1):
         end += 1
     return _with_description(mention, first.start, toks[end].end)

@@ -4,6 +4,7 @@ with upper-case headings told apart from names."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,7 @@ MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 _RUN_REACH = 8
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn|abu|abd|bint)[-‐][A-Z]")
 _OBJECTS = frozenset("him her them us me".split())
 
 
@@ -181,8 +183,18 @@ def _heading(words: Sequence[Token]) -> bool:
 
 
 def name_token(t: Token, titles: frozenset[str]) -> bool:
-    """A capitalised word that is not a title, or a particle of a name (`bin`, `van`)."""
-    return (t.is_cap and t.lower not in titles and t.is_word) or t.lower in NAME_PARTICLES
+    """A capitalised word that is not a title, or a particle of a name (`bin`, `van`,
+    `al-Masri`)."""
+    return (
+        (t.is_cap and t.lower not in titles and t.is_word)
+        or t.lower in NAME_PARTICLES
+        or particle_name(t)
+    )
+
+
+def particle_name(t: Token) -> bool:
+    """A name glued to a lower-case Arabic particle (`al-Masri`, `el-Sisi`, `bin-Salman`)."""
+    return t.text[:1].islower() and _PARTICLE_NAME.match(t.text) is not None
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from .names import (
     is_abbrev_period,
     name_connector,
     nickname_mark,
+    particle_name,
 )
 from .tokens import Token
 
@@ -41,6 +42,8 @@ def np_token(toks: Sequence[Token], k: int) -> bool:
         return False
     if t.is_cap or low in lexicon().titles or t.text in POSSESSIVE or low in NAME_PARTICLES:
         return True
+    if particle_name(t):
+        return True  # `Khalil al-Masri`
     if (
         t.text in "()"
         or is_abbrev_period(toks, k)

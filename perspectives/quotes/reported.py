@@ -18,7 +18,6 @@ from .clauses import (
     BE,
     CLAUSE_OPENERS,
     COORDINATORS,
-    FINITE,
     MIN_CONTENT_WORDS,
     after_cue,
     content,
@@ -26,7 +25,7 @@ from .clauses import (
     trim_end,
 )
 from .draft import Draft
-from .lexicon import DETERMINERS, lexicon
+from .lexicon import DETERMINERS, FINITE, lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
 from .mentions import mention_after, mention_before, modifies_noun
 from .names import Mention
@@ -141,8 +140,8 @@ def _phrase_cue(toks: Sequence[Token], k: int) -> Draft | None:
     if m is None:
         return None
     cue = Span(toks[k].start, toks[k + 1].end)
-    after = index_at(toks, m.end)
-    if k == 0 or (k == 1 and not toks[0].is_word):
+    after = index_at(toks, max(m.end, m.description[1] if m.description else 0))
+    if k == 0 or (k == 1 and not toks[0].is_word):  # `According to X, a ..., A`: A after both
         if after + 1 < len(toks) and toks[after + 1].text == ",":
             return content(toks, after + 2, len(toks), cue, m, "according-to:leading")
         return None

@@ -17,7 +17,7 @@ from itertools import islice, takewhile
 from ..resources import word_list
 from .lexicon import DETERMINERS, function_words, lexicon
 from .mentions import AGENT_SUFFIXES
-from .names import Mention, first_name_sex, given_name_sex
+from .names import Mention, first_name_sex, given_name_sex, organisation_heads
 
 _ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,5}?(?:[A-Z][\w'’-]+))\s+\(([A-Z]{2,6})\)")
 _ACRONYM_PAREN = re.compile(r"\([A-Z]{2,6}\)")  # in every _ACRONYM match; cheap to look for
@@ -29,8 +29,14 @@ _SURNAME = r"(?:Mc|O['’])?[A-Z][a-z'’-]+"  # `McCaskill`, `O'Rourke`
 # keeps the name after its titles.
 _PERSON_NAME = re.compile(_WORD_CAPITAL + rf"[a-z]+(?:[^\S\n]+[A-Z]\.)?(?:[^\S\n]+{_SURNAME})+\b")
 _NAME_WORDS = 3  # a person's name: given name, middle name, surname at most
-# A person's name opening a paragraph or a sentence (`... died. Brian Otieno, 24, ...`).
-_OPENING_NAME = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))(" + _PERSON_NAME.pattern + ")", re.M)
+# A person's name opening a paragraph or a sentence (`... died. Brian Otieno, 24, ...`), or
+# set off after the description that opens it (`The Assembly speaker, Carl Heaney, struck`).
+_OPENING_NAME = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:(?:The|An?|Its|His|Her|Their)\s[^.;\"“”\n]{1,80}?,\s)?("
+    + _PERSON_NAME.pattern
+    + ")",
+    re.M,
+)
 _HONORIFIC_NAME = re.compile(rf"\b(Mrs?|Ms)\.\s+({_SURNAME})\b")
 _NAME_REACH = 1500  # how far back a pronoun looks for a person named in the text
 _SPEAKER_REACH = 50  # how many earlier speakers a pronoun looks through
@@ -46,6 +52,14 @@ _HONORIFICS = {"mr": "male", "mrs": "female", "ms": "female"}
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 # `the group said`: a generic head refers back to the last organisation that spoke.
 _GENERIC_GROUPS = frozenset({"group", "organisation", "organization", "outfit", "movement"})
+# Heads that name a body or a document, not a person (`the military said`, `a statement
+# said`): no `he` or `the official` refers to them.
+_BODY_HEADS = frozenset(
+    "military army navy police forces government administration opposition wing statement "
+    "report study poll survey letter memo document bulletin release analysis review data "
+    "message post tweet filing complaint lawsuit ruling order decision book article editorial "
+    "video footage".split()
+)
 _INDEFINITE = frozenset({"a", "an"})
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)+")  # a name in the text
 
@@ -125,6 +139,8 @@ class SpeakerResolver:
         lex = lexicon()
         if not surface[4:].islower() or not (head in lex.titles or head in lex.speaker_nouns):
             return None
+        if _body_head(head):
+            return None  # `the military`, `the ministry`: a body, not the person described
         if head.endswith("s") and head not in lex.titles:
             return None  # `the traders`, `the police`: a group, not the person described
         for found, person in islice(reversed(self.titled), _SPEAKER_REACH):
@@ -255,6 +271,8 @@ class SpeakerResolver:
         self.groups.append((at, name))
         if surface.split()[0].lower() in _INDEFINITE and (person or _title_head(words)):
             self.people.append((at, name))  # `A spokesman ... said`: one person, `he`
+            self.titled.append((frozenset({_head_words(words)[-1].lower()}), name))  # `the
+            # official` after `An Egyptian official told Reuters` is that official
         return Resolution(name, "group")
 
     def _last_body(self, at: int) -> str | None:
@@ -302,11 +320,23 @@ def _head_words(words: list[str]) -> list[str]:
     return words[:cut]
 
 
+def _body_head(head: str) -> bool:
+    """Does a lower-case head noun name a body or a document (`military`, `ministry`,
+    `statement`), not a person?"""
+    return head in _BODY_HEADS or head.capitalize() in organisation_heads()
+
+
 def _title_head(words: list[str]) -> bool:
     """Is the head of a common-noun mention (its last word before a function word) a lower-case
-    title, which names one person (`spokesman for the ministry`; not `statement`)?"""
+    title or person noun, which names one person (`spokesman for the ministry`, `official`;
+    not `statement`)?"""
     head = _head_words(words)[-1]
-    return head.islower() and head in lexicon().titles
+    if not head.islower():
+        return False
+    lex = lexicon()
+    return head in lex.titles or (
+        head in lex.speaker_nouns and not head.endswith("s") and not _body_head(head)
+    )  # `an official`, `a witness`: one person; not `the ministry`
 
 
 def _person_in(run: str) -> str | None:

@@ -28,7 +28,7 @@ _TOKEN = re.compile(
     r"|[^\w\s]"  # any other single character
 )
 
-NOUN_MARKERS = frozenset("a an the his its their our my your".split())  # a noun follows
+NOUN_MARKERS = frozenset("a an the no any his its their our my your".split())  # a noun follows
 _LOWER_WORDS = re.compile(r"\b(?:[a-z]+|According)\b")  # what may_report reads
 _WORD_RUN = re.compile(r"\w+")
 _SPACED = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")  # every non-space character is a token
