@@ -348,3 +348,21 @@ def test_roles_from_wider_news_styles(mention: str, description: str | None, rol
 def test_the_listener_after_a_name_is_no_apposition():
     context = "Sindh's chief minister, Asad Memon, told reporters in Sukkur that relief was coming."
     assert assign_role("Asad Memon", "He", None, context=context).role != "media"
+
+
+@pytest.mark.parametrize(
+    ("mention", "description", "role"),
+    [
+        ("Cumbria Constabulary", None, "official"),
+        ("The National Weather Service", None, "official"),
+        ("Norway's Financial Supervisory Authority", None, "official"),
+        ("senior Hamas official Khalil al-Masri", None, "militant"),
+        ("the Hamas-run health ministry", None, "official"),
+        ("Dr Hannah Brooke", "deputy director of the Royal United Services Institute", "analyst"),
+        ("Assemblywoman Jennifer Reyes-Doyle", None, "official"),
+        ("Pieter van Dam", "director general of the European Shippers' Association", "other"),
+        ("Francis Collins", "director of the National Institutes of Health", "official"),
+    ],
+)
+def test_roles_from_the_second_probe_set(mention: str, description: str | None, role: str):
+    assert assign_role(None, mention, description).role == role
