@@ -1127,3 +1127,18 @@ def test_definite_descriptions_and_pronouns_after_new_people():
         "Ortiz",
         "Carl Heaney",
     ]
+
+
+def test_pronouns_reach_names_with_particles_and_known_first_names():
+    text = (
+        'EU\n\n"We will respond," Olaf Scholz said.\n\nEuropean Commission President Ursula '
+        'von der Leyen spoke in Brussels. "This is a turning point," she said.\n\n'
+        '"There is no fourth option," Tom Ellery said. Sir Geoffrey Lane, a former defence '
+        'secretary, put it more bluntly. "Defence is always the first duty," he said.'
+    )
+    assert [q.speaker for q in extract(text)] == [
+        "Olaf Scholz",
+        "Ursula von der Leyen",
+        "Tom Ellery",
+        "Geoffrey Lane",
+    ]

@@ -27,7 +27,10 @@ _WORD_CAPITAL = r"[A-Z](?<!\w[A-Z])"
 _SURNAME = r"(?:Mc|O['’])?[A-Z][a-z'’-]+"  # `McCaskill`, `O'Rourke`
 # A run of capitalised words on one line (`Chief Minister Ali Amin Gandapur`); ``_person_in``
 # keeps the name after its titles.
-_PERSON_NAME = re.compile(_WORD_CAPITAL + rf"[a-z]+(?:[^\S\n]+[A-Z]\.)?(?:[^\S\n]+{_SURNAME})+\b")
+_PARTICLES = r"(?:(?:von|van|de|der|den|da|di|du|del|dos|la|le|bin|ibn|al)[^\S\n]+)*"
+_PERSON_NAME = re.compile(
+    _WORD_CAPITAL + rf"[a-z]+(?:[^\S\n]+[A-Z]\.)?(?:[^\S\n]+{_PARTICLES}{_SURNAME})+\b"
+)  # `Ursula von der Leyen`
 _NAME_WORDS = 3  # a person's name: given name, middle name, surname at most
 # A person's name opening a paragraph or a sentence (`... died. Brian Otieno, 24, ...`), or
 # set off after the description that opens it (`The Assembly speaker, Carl Heaney, struck`).
@@ -352,7 +355,10 @@ def _person_in(run: str) -> str | None:
     after = max(
         (n + 1 for n, w in enumerate(words) if w.lower().rstrip(".") in lex.titles), default=0
     )
-    name = words[after:][-_NAME_WORDS:]
+    name = words[after:]
+    capitals = [n for n, w in enumerate(name) if w[:1].isupper()]
+    if len(capitals) > _NAME_WORDS:  # particles do not count (`Ursula von der Leyen`)
+        name = name[capitals[-_NAME_WORDS] :]
     return " ".join(name) if len(name) > 1 else None
 
 
