@@ -212,9 +212,12 @@ class SpeakerResolver:
         return found
 
     def _agrees(self, name: str, sex: str | None) -> bool:
-        """Does nothing known about ``name`` contradict ``sex`` (None: no constraint)?"""
+        """Does nothing known about ``name`` contradict ``sex`` (None: no constraint)? A name
+        ending in an organisation's head (`Yahoo News`) is no person a he or she can be."""
         if sex is None:
             return True
+        if name.rsplit(maxsplit=1)[-1] in organisation_heads():
+            return False
         known = self.sexes.get(name) or first_name_sex(name)
         return known is None or known == sex
 
