@@ -1142,3 +1142,24 @@ def test_pronouns_reach_names_with_particles_and_known_first_names():
         "Tom Ellery",
         "Geoffrey Lane",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Talks resumed, but officials briefed on the negotiations said the sides were apart.",
+         "officials briefed on the negotiations"),
+        ("People familiar with the matter said the deal was close.",
+         "People familiar with the matter"),
+        ("Two people close to the president said he would sign.",
+         "Two people close to the president"),
+    ],
+)  # fmt: skip
+def test_anonymous_sources_qualified_by_a_participle(sentence: str, speaker: str):
+    (q,) = extract(f"Report\n\n{sentence}\n")
+    assert q.speaker == speaker
+
+
+def test_no_subject_ends_in_an_infinitive_marker():
+    text = "Report\n\nProtesters massed on the streets to demand that the president step down.\n"
+    assert [q.speaker_mention for q in extract(text)] in ([], ["Protesters"])

@@ -40,6 +40,7 @@ _SENTENCE_MARKS = frozenset(".!?:;\"“”'")
 _COUNTS = frozenset("one another two three several some many".split())  # `said one source`
 _INDEFINITE = frozenset({"a", "an"})
 _RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which", "that"})
+_SOURCE_ADJECTIVES = frozenset({"familiar", "close", "knowledgeable", "privy", "loyal"})
 # Plural agent nouns outside the speaker-noun list still head a subject ("environmentalists say").
 AGENT_SUFFIXES = ("ists", "ors", "ians", "ants", "ents")
 _PARTICIPLE_OBJECTS = PREPOSITIONS | {"by", "to", "about", "into", "over", "under"}
@@ -179,6 +180,8 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
     """`Experts on North Korea said` / `Officials in Virginia and around the country say` /
     `a spokesman for the ministry said`: a speaker noun qualified by a short prepositional
     phrase ending at token ``j``. The mention spans both; the phrase is its description."""
+    if toks[j].lower in _QUALIFIERS:
+        return None  # `protesters massed on the streets to demand`: no phrase ends in `to`
     for p in range(j - 1, max(lo, j - _QUALIFIER_TOKENS), -1):
         t = toks[p]
         if t.lower in _QUALIFIERS:
@@ -211,12 +214,16 @@ def _qualified(toks: Sequence[Token], j: int, lo: int) -> Mention | None:
 
 
 def _participle_by(toks: Sequence[Token], p: int) -> bool:
-    """Does a participle stand between a noun and the preposition at ``p`` (`released in`,
-    `conducted by`, and before `by` any verb form: `led by`)?"""
+    """Does a participle or a source's adjective stand between a noun and the preposition at
+    ``p`` (`released in`, `conducted by`, `briefed on`, `familiar with`, `close to`, and
+    before `by` any verb form: `led by`)?"""
     t = toks[p - 1]
     if t.lower in lexicon().speaker_nouns:
         return False
-    return t.lower in lexicon().skip or (toks[p].lower == "by" and plain_lower(t))
+    low = t.lower
+    if t.text.islower() and (low.endswith("ed") or low in _SOURCE_ADJECTIVES):
+        return True  # `officials briefed on the talks`, `people familiar with the matter`
+    return low in lexicon().skip or (toks[p].lower == "by" and plain_lower(t))
 
 
 def _opens_clause(toks: Sequence[Token], start: int, lo: int) -> bool:
