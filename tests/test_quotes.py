@@ -1153,6 +1153,8 @@ def test_pronouns_reach_names_with_particles_and_known_first_names():
          "People familiar with the matter"),
         ("Two people close to the president said he would sign.",
          "Two people close to the president"),
+        ("Another passenger, Amira Haddad, said she had been sitting in the rear coach.",
+         "Amira Haddad"),
     ],
 )  # fmt: skip
 def test_anonymous_sources_qualified_by_a_participle(sentence: str, speaker: str):
