@@ -130,7 +130,12 @@ def _noun_phrase_before(toks: Sequence[Token], j: int, lo: int) -> Mention | Non
     a determiner; an owner (`Mr. Morgan of the Sierra Club`), a qualifying phrase or a
     coordinated name may extend it."""
     k = phrase_start(toks, j, lo)
-    if k - 2 >= lo and toks[k - 1].lower == "of" and toks[k - 2].is_cap:
+    if (
+        k - 2 >= lo
+        and toks[k - 1].lower == "of"
+        and toks[k - 2].is_cap
+        and toks[k - 2].lower not in _COUNTS
+    ):
         owner = _plain_before(toks, k - 2, lo)  # `Mr. Morgan of the Sierra Club`
         if owner is not None and owner.name_start is not None:
             description = owner.description or (toks[k - 1].start, toks[j].end)
