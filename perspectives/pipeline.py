@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import IngestError, PerspectivesError
-from .frames import frames_record, score_frames
+from .frames import frames_fields
 from .ingest import read_articles
 from .io import QuoteWriter, atomic_path
 from .model import Article, Quote, document_offset
@@ -106,7 +106,7 @@ def _scored_fields(
         )
         for q, content, role in zip(quotes, contents, roles, strict=True)
     ]
-    frames = [frames_record(score_frames(content, study.frames)) for content in contents]
+    frames = [frames_fields(content, study.frames) for content in contents]
     return [
         {
             "role": role.role,
