@@ -22,7 +22,7 @@ from .model import Article, Quote, document_offset
 from .quotes import extract
 from .roles import RoleAssignment, assign_role, same_speaker
 from .sentiment import plain_and_compound, quote_sentences
-from .stance import stance_fields
+from .stance import article_stance_fields
 from .study import Study, load_study
 
 _CONTEXT_CHARS = 300
@@ -95,17 +95,12 @@ def _scored_fields(
         _sentiment(q, content, sentences, study)
         for q, content, sentences in zip(quotes, contents, spans, strict=True)
     ]
-    stances = [
-        stance_fields(
-            _stance_text(q, content),
-            study.targets,
-            role.role,
-            q.speaker,
-            role.affiliation,
-            kind=q.kind,
-        )
-        for q, content, role in zip(quotes, contents, roles, strict=True)
-    ]
+    stances = article_stance_fields(
+        [_stance_text(q, content) for q, content in zip(quotes, contents, strict=True)],
+        [(role.role, q.speaker, role.affiliation) for q, role in zip(quotes, roles, strict=True)],
+        [q.kind for q in quotes],
+        study.targets,
+    )
     frames = [frames_fields(content, study.frames) for content in contents]
     return [
         {
