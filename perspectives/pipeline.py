@@ -88,7 +88,7 @@ def _scored_fields(
 
     Stage by stage (every quote's sentences, then every sentiment, stance and frame score),
     not quote by quote: each stage's lexicons, patterns and code then stay in the CPU caches
-    over an article's quotes, which makes scoring a tenth faster."""
+    over an article's quotes (scoring 6-8% faster on the PolNeAR texts)."""
     contents = [quote.content for quote in quotes]
     spans = [quote_sentences(content) for content in contents]  # Punkt's turn, then VADER's
     sentiments = [
