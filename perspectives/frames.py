@@ -24,6 +24,7 @@ from .resources import data_yaml, user_yaml
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 _TERM_CHARS = re.compile(r"^[\w\s'’.*-]+$")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _word_atoms(word: str) -> list[str]:
@@ -180,9 +181,11 @@ def scan(
 
 def case_folded(text: str) -> str | None:
     """``text`` lower-cased, when lower-case patterns matched on it find exactly what their
-    case-insensitive forms find in ``text`` (no non-ASCII cased letters); else None."""
+    case-insensitive forms find in ``text`` (no non-ASCII cased letters); else None. Only
+    the non-ASCII characters are looked at, found by a regex (one quote in six has a curly
+    quote or a dash; a set of all its characters cost more than the rest of the check)."""
     if not text.isascii() and any(
-        c.lower() != c or c.upper() != c for c in set(text) if not c.isascii()
+        c.lower() != c or c.upper() != c for c in set(_NON_ASCII.findall(text))
     ):
         return None
     return text.lower()
@@ -310,7 +313,28 @@ def score_frames(text: str, lexicon: FrameLexicon | None = None) -> dict[str, Fr
     >>> s["human_interest"].evidence
     ('My', 'feed', 'my', 'family')
     """
-    lexicon = lexicon or _default_frames()
+    evidence, root = _frame_evidence(text, lexicon or _default_frames())
+    return {
+        name: FrameScore(min(1.0, len(words) / root), words) if words else _NONE
+        for name, words in evidence.items()
+    }
+
+
+def frames_fields(text: str, lexicon: FrameLexicon | None = None) -> dict[str, dict[str, Any]]:
+    """``frames_record(score_frames(text, lexicon))``, built without the ``FrameScore``
+    records (a corpus run writes the record alone)."""
+    evidence, root = _frame_evidence(text, lexicon or _default_frames())
+    return {
+        name: {"score": round(min(1.0, len(words) / root), 4), "evidence": list(words)}
+        if words
+        else {"score": 0.0, "evidence": []}
+        for name, words in evidence.items()
+    }
+
+
+def _frame_evidence(text: str, lexicon: FrameLexicon) -> tuple[dict[str, tuple[str, ...]], float]:
+    """Each frame's evidence in ``text`` (the words its terms matched, in order) and the
+    square root of the text's word count that scores divide by (1 when no frame has any)."""
     folded = case_folded(text)
     if folded is None:
         patterns, starts, subject = lexicon.patterns, lexicon.starts, text
@@ -318,13 +342,12 @@ def score_frames(text: str, lexicon: FrameLexicon | None = None) -> dict[str, Fr
         patterns, starts, subject = lexicon.cased_patterns, lexicon.cased_starts, folded
     found = scan(patterns.values(), starts, subject)
     if not any(found):  # half the quotes
-        return dict.fromkeys(patterns, _NONE)
-    root = math.sqrt(word_count(text)) or 1.0
-    scores = {}
-    for name, matches in zip(patterns, found, strict=True):
-        evidence = tuple([text[m.start() : m.end()] for m in matches])
-        scores[name] = FrameScore(min(1.0, len(evidence) / root), evidence) if evidence else _NONE
-    return scores
+        return dict.fromkeys(patterns, ()), 1.0
+    evidence = {
+        name: tuple([text[m.start() : m.end()] for m in matches])
+        for name, matches in zip(patterns, found, strict=True)
+    }
+    return evidence, math.sqrt(word_count(text)) or 1.0
 
 
 def frames_record(scores: Mapping[str, FrameScore]) -> dict[str, dict[str, Any]]:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -182,12 +184,19 @@ class NewsCalibration:
     words: Mapping[str, float] = field(default_factory=dict)
 
     def rating(self, features: Mapping[str, float], words: Iterable[str] = ()) -> float:
-        """The predicted human rating of a sentence with these features and words."""
-        linear = sum([w * features[name] for name, w in self.weights.items()])
+        """The predicted human rating of a sentence with these features and words: the
+        weighted features summed in ``weights`` order, then the words' residuals in order."""
+        names, weights = self._weight_columns
+        linear = sum(map(mul, weights, map(features.__getitem__, names)))
         if self.words:
-            weight = self.words.get
-            linear += sum([weight(word, 0.0) for word in words])
+            linear += sum(map(self.words.get, words, repeat(0.0)))
         return self.intercept + linear
+
+    @cached_property
+    def _weight_columns(self) -> tuple[tuple[str, ...], tuple[float, ...]]:
+        """``weights`` as its names and its values, for ``rating`` to map over (no Python
+        loop per sentence)."""
+        return tuple(self.weights), tuple(self.weights.values())
 
     def compound(self, features: Mapping[str, float], words: Iterable[str] = ()) -> float:
         """The news-mode compound score of a sentence, in [-1, 1], 0 for neutral."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain
 from typing import Any
@@ -22,7 +23,7 @@ from .stance_lexicon import (
     Target,
     compiled_targets,
     cue_lexicon,
-    load_targets,  # noqa: F401 - part of this module's API
+    load_targets,
     side_of,
     speaker_side,  # noqa: F401 - part of this module's API
 )
@@ -290,7 +291,9 @@ def score_stance(
     >>> s["state"].label, s["state"].evidence, s["militants"].label
     ('favor', ('solidarity with',), 'against')
     """
-    totals, evidence = _totals(text, targets, (speaker_role, speaker, speaker_affiliation), kind)
+    compiled = compiled_targets(load_targets() if targets is None else targets)
+    side = side_of(compiled, speaker_role, speaker, speaker_affiliation)
+    totals, evidence = _totals(text, compiled, side, kind)
     return {name: _label(totals[name], evidence[name], threshold) for name in totals}
 
 
@@ -305,7 +308,35 @@ def stance_fields(
     threshold: float = THRESHOLD,
 ) -> dict[str, dict[str, Any]]:
     """``stance_record(score_stance(...))``, built without the ``StanceScore`` records."""
-    totals, evidence = _totals(text, targets, (speaker_role, speaker, speaker_affiliation), kind)
+    speakers = [(speaker_role, speaker, speaker_affiliation)]
+    return article_stance_fields([text], speakers, [kind], targets, threshold)[0]
+
+
+def article_stance_fields(
+    texts: Sequence[str],
+    speakers: Sequence[tuple[str | None, str | None, str | None]],
+    kinds: Sequence[str | None],
+    targets: tuple[Target, ...] | None = None,
+    threshold: float = THRESHOLD,
+) -> list[dict[str, dict[str, Any]]]:
+    """``stance_fields`` of each quote of an article, given its text, its speaker's role, name
+    and affiliation, and its kind: the targets are looked up and each speaker's side found
+    once for the article (its speakers repeat from quote to quote)."""
+    compiled = compiled_targets(load_targets() if targets is None else targets)
+    sides: dict[tuple, str | None] = {}
+    records = []
+    for text, speaker, kind in zip(texts, speakers, kinds, strict=True):
+        if speaker not in sides:
+            sides[speaker] = side_of(compiled, *speaker)
+        totals, evidence = _totals(text, compiled, sides[speaker], kind)
+        records.append(_fields(totals, evidence, threshold))
+    return records
+
+
+def _fields(
+    totals: dict[str, float], evidence: dict[str, list[str]], threshold: float
+) -> dict[str, dict[str, Any]]:
+    """The ``stance`` field of one quote from its targets' sums and evidence."""
     fields = {}
     for name, total in totals.items():
         score = math.tanh(total)
@@ -318,13 +349,11 @@ def stance_fields(
 
 
 def _totals(
-    text: str, targets: tuple[Target, ...] | None, speaker: tuple, kind: str | None
+    text: str, compiled: CompiledTargets, side: str | None, kind: str | None
 ) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """Each target's signed sum of cue weights and its evidence; ``speaker``: role, name
-    and affiliation."""
-    compiled = compiled_targets(load_targets() if targets is None else targets)
+    """Each target's signed sum of cue weights and its evidence; ``side``: the target the
+    speaker speaks for (``side_of``)."""
     lex = cue_lexicon()
-    side = side_of(compiled, *speaker)
     selfs = lex.self_indirect if kind == "indirect" else lex.self_direct
     folded = case_folded(text)
     found = _found(text if folded is None else folded, folded is not None, compiled)

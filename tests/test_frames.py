@@ -15,6 +15,7 @@ from perspectives.frames import (
     TERM_START,
     FrameScore,
     frame_names,
+    frames_fields,
     frames_record,
     load_frames,
     scan,
@@ -159,6 +160,11 @@ def test_record_shape():
         "score": pytest.approx(0.2582, abs=1e-4),
         "evidence": ["solidarity"],
     }
+
+
+@pytest.mark.parametrize("text", [BAKER, YASIN_SHOP, "", "Nothing here.", "Attackers attacked."])
+def test_frames_fields_are_the_record_of_score_frames(text):
+    assert frames_fields(text) == frames_record(score_frames(text))
 
 
 def test_empty_text():

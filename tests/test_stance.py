@@ -14,6 +14,7 @@ from perspectives.errors import ConfigError
 from perspectives.stance import (
     StanceScore,
     Target,
+    article_stance_fields,
     cross_validate_stance,
     load_targets,
     score_stance,
@@ -195,6 +196,17 @@ def test_stance_fields_are_the_record_of_score_stance(targets, threshold):
         args = (content, targets, role, speaker, affiliation)
         expected = stance_record(score_stance(*args, kind=kind, threshold=threshold))
         assert stance_fields(*args, kind=kind, threshold=threshold) == expected
+
+
+def test_article_stance_fields_are_each_quotes_stance_fields(targets):
+    texts = [content for content, *_ in SEED_QUOTES]
+    speakers = [(role, speaker, affiliation) for _, role, speaker, affiliation, *_ in SEED_QUOTES]
+    kinds = [kind for _, _, _, _, kind, _, _ in SEED_QUOTES]
+    expected = [
+        stance_fields(text, targets, *speaker, kind=kind)
+        for text, speaker, kind in zip(texts, speakers, kinds, strict=True)
+    ]
+    assert article_stance_fields(texts, speakers, kinds, targets) == expected
 
 
 def test_custom_targets_file(tmp_path):
