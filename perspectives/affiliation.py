@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .frames import trie
 from .quotes.lexicon import lexicon
-from .quotes.names import organisation_heads
+from .quotes.names import MONTHS, TIME_WORDS, organisation_heads
 from .resources import data_yaml
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
@@ -285,13 +285,18 @@ def _head_before_connector(words: list[str], heads: frozenset[str]) -> int | Non
     """Where a name with a head noun before `of`, `for` or `on` starts (`Roper Center for
     Public Opinion Research`): at the capitalised words just before the head (`CEO of the
     African Institute for ...` names the `African Institute for ...`); None if none."""
-    for n in range(len(words) - 1):
-        if words[n] in heads and words[n + 1] in _CONNECTORS:
+    for n in range(len(words) - 2):
+        if words[n] in heads and words[n + 1] in _CONNECTORS and not _dated(words[n + 2]):
             start = n
             while start > 0 and words[start - 1][:1].isupper():
                 start -= 1
             return start
     return None
+
+
+def _dated(word: str) -> bool:
+    """A day or month (`Punjab Police on Monday`): no part of a name."""
+    return word.lower() in TIME_WORDS or word.lower() in MONTHS
 
 
 def _named_organisation(texts: list[str]) -> str | None:

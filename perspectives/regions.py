@@ -43,6 +43,7 @@ class _Rules:
 
     byline: re.Pattern[str]
     dateline: re.Pattern[str]
+    dateline_titled: re.Pattern[str]
     credits: re.Pattern[str]
     boilerplate: re.Pattern[str]
     settings: dict[str, Any]
@@ -68,6 +69,7 @@ def _rules() -> _Rules:
     return _Rules(
         byline=compile_all("byline"),
         dateline=compile_all("dateline"),
+        dateline_titled=compile_all("dateline_titled"),
         credits=compile_all("credits", re.DOTALL),
         boilerplate=compile_all("boilerplate", re.IGNORECASE),
         settings=table,
@@ -159,7 +161,9 @@ def _dateline(text: str, blocks: list[_Block], marked: set[int], rules: _Rules) 
     body = (b for i, b in enumerate(blocks) if i not in marked)
     for block in islice(body, rules.settings["dateline_paragraphs"]):
         line_end = block.lines[0][1]
-        found = rules.dateline.match(text, block.start, line_end)
+        found = rules.dateline.match(text, block.start, line_end) or rules.dateline_titled.match(
+            text, block.start, line_end
+        )
         if found and found.end() < block.end:
             return Region("dateline", block.start, found.end())
     return None

@@ -76,6 +76,11 @@ class Lexicon:
         words holds none of them (None: any field may)."""
         return entry_keys(self.titles + self._forms)
 
+    @cached_property
+    def not_with_written(self) -> frozenset[str]:
+        """The ``not_with`` entries written with a capital (`NGO`, `Inc`): matched as written."""
+        return frozenset(w for w in self.not_with if not w.islower())
+
     @property
     def _forms(self) -> tuple[str, ...]:
         """Every organisation's forms (names and aliases)."""
@@ -266,9 +271,19 @@ def _lexicon_hits(
             canonical = name if name and name != lower(name) else None
             hits.append(_Hit(found, index, False, canonical))
     if lexicon.not_with and not any(not h.is_title for h in hits):
-        beside = {h.field for h in hits if find_entries(lexicon.not_with, folds[h.field])}
+        beside = {h.field for h in hits if _names_body(lexicon, fields[h.field][0], folds[h.field])}
         hits = [h for h in hits if h.field not in beside]  # `a spokeswoman for the company`
     return hits
+
+
+def _names_body(lexicon: Lexicon, text: str, folded: tuple[str, str]) -> bool:
+    """Does ``text`` name one of ``lexicon.not_with`` as a common noun (`the company`) or as
+    written (`NGO`, `Inc`), not inside a proper name (`the West Bank`)?"""
+    written = lexicon.not_with_written
+    return any(
+        text[s:e].islower() or text[s:e] in written
+        for s, e in find_entries(lexicon.not_with, folded)
+    )
 
 
 # --- assignment -----------------------------------------------------------------------------

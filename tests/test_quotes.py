@@ -1029,7 +1029,7 @@ def test_a_pronoun_goes_to_a_person_introduced_after_the_last_speaker():
         '"We have seen this before," said Ali Shah, a lawyer.\n\n'
         "Brian Otieno, 24, a student, was shot in the leg on Tuesday. Speaking from hospital, "
         "he said the officers had aimed at him.\n\n"
-        "Ali Shah met Sen. John Kerry. He said the talks went well."
+        "Ali Shah, the lawyer, met Sen. John Kerry. He said the talks went well."
     )
     quotes = extract(text)
     assert [(q.speaker, q.speaker_mention) for q in quotes] == [
@@ -1165,3 +1165,32 @@ def test_anonymous_sources_qualified_by_a_participle(sentence: str, speaker: str
 def test_no_subject_ends_in_an_infinitive_marker():
     text = "Report\n\nProtesters massed on the streets to demand that the president step down.\n"
     assert [q.speaker_mention for q in extract(text)] in ([], ["Protesters"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("John Kerry said the talks would resume. Vladimir Putin has refused to attend, he said.",
+         "John Kerry", "Vladimir Putin has refused to attend"),
+        ("Why should taxpayers foot the bill, asked Senator Smith.", "Smith",
+         "Why should taxpayers foot the bill"),
+        ("According to the minister, Pakistan, India and China will attend the summit.",
+         "minister", "Pakistan, India and China will attend the summit"),
+        ("Trump and Clinton Foundation officials said the gift was legal.",
+         "Clinton Foundation officials", "the gift was legal"),
+        ("The Foreign Office in London said the embassy was closed.",
+         "Foreign Office in London", "the embassy was closed"),
+        ("Kenya Police on Twitter said the road was closed.", "Kenya Police",
+         "the road was closed"),
+        ("Smith said the plan would fail, as it had in 2010.", "Smith",
+         "the plan would fail, as it had in 2010"),
+    ],
+)  # fmt: skip
+def test_review_of_session_five_rules(sentence: str, speaker: str, content: str):
+    quotes = extract(f"Report\n\n{sentence}\n")
+    assert (quotes[-1].speaker, quotes[-1].content) == (speaker, content)
+
+
+def test_a_title_case_headline_with_a_dash_is_no_dateline():
+    text = "Ukraine, Russia \u2013 live updates\n\nThe war went on, officials said.\n"
+    assert [r.kind for r in mark_regions(text)] == ["headline"]

@@ -357,3 +357,10 @@ def test_roles_from_wider_news_styles(mention: str, description: str | None, rol
 def test_the_listener_after_a_name_is_no_apposition():
     context = "Sindh's chief minister, Asad Memon, told reporters in Sukkur that relief was coming."
     assert assign_role("Asad Memon", "He", None, context=context).role != "media"
+
+
+def test_a_private_body_inside_a_place_name_is_none():
+    assert assign_role(None, "A Palestinian official in the West Bank", None).role == "official"
+    assert assign_role(
+        None, "the president of the African Institute for Mathematics", None
+    ).role == ("other")

@@ -16,8 +16,11 @@ from .mentions import mention_after, mention_before
 from .names import Mention
 from .tokens import Token
 
-# Cue verbs whose object is the listener (`told reporters`), never the speaker.
+# Cue verbs that take the listener as object (`told reporters`, `asked the minister`).
 OBJECT_LEMMAS = frozenset({"tell", "ask", "assure", "warn", "urge", "remind", "inform"})
+# Those after which the words that follow are always the listener, never an inverted
+# speaker (`..., told the Guardian.`; but `..., asked Senator Smith.` is Smith's question).
+LISTENER_LEMMAS = frozenset({"tell", "assure", "remind", "inform"})
 _MAX_CUE_DISTANCE = 24
 _MAX_OBJECT_TOKENS = 5  # `told German magazine Der Spiegel: "`
 _SENTENCE_END = frozenset({".", "!", "?", ";"})

@@ -180,10 +180,13 @@ def _clause_end(toks: Sequence[Token], j: int) -> int:
 
 
 def _subject_verb(toks: Sequence[Token], a: int) -> bool:
-    """Do a subject and its verb open the words at ``a`` (`police fired`, `the army was`),
-    before any punctuation? Not `as well as`, `as a result`, `as expected`."""
+    """Does a subject other than a pronoun, then its verb, open the words at ``a`` (`police
+    fired`, `the army was`), before any punctuation? Not `as well as`, `as a result`, `as
+    expected`, `as it had`."""
     if a >= len(toks) or not toks[a].is_word or toks[a].lower in _NOT_SUBJECTS:
         return False
+    if toks[a].lower in SUBJECT_PRONOUNS:
+        return False  # `the plan would fail, as it had in 2010`: still the speaker's reasoning
     for t in toks[a + 1 : a + _SUBJECT_REACH]:
         if not t.is_word:
             return False

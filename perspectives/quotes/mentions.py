@@ -244,7 +244,9 @@ def _opens_clause(toks: Sequence[Token], start: int, lo: int) -> bool:
 def _first_in_clause(toks: Sequence[Token], start: int, lo: int) -> bool:
     """Does the mention starting at offset ``start`` open its sentence or quote-led clause
     (no word and no comma before it)?"""
-    k = next(n for n in range(lo, len(toks)) if toks[n].start == start)
+    k = next((n for n in range(lo, len(toks)) if toks[n].start == start), None)
+    if k is None:
+        return False
     return k == lo or (not toks[k - 1].is_word and toks[k - 1].text != ",")
 
 
@@ -452,11 +454,26 @@ def _name_after_title(
     if end == k or (end < hi and toks[end].text not in _NAME_ENDS):
         return None
     named = build_mention(toks, k, end - 1)
-    if named is None or named.name_start is None:
+    if named is None or named.name_start is None or not _person_name(toks, named, end, hi):
         return None
     described = named.description[1] if named.description else mention.end  # `..., Lt. Gen.`
     return Mention(
         mention.start, named.end, "name", named.name_start, named.end, (mention.start, described)
+    )
+
+
+def _person_name(toks: Sequence[Token], named: Mention, end: int, hi: int) -> bool:
+    """Is ``named`` (ending before token ``end``) a person's name, not one item of a list or a
+    day (`the minister, Pakistan, India and China`, `the spokesman, Monday`): two words or
+    more, or a known first name, and no `X and` after its comma?"""
+    first = next(t for t in toks if t.start == named.name_start)
+    if named.end - named.name_start == len(first.text) and not given_name_sex(first.text):
+        return False
+    return not (
+        end + 2 < hi
+        and toks[end].text == ","
+        and toks[end + 1].is_cap
+        and toks[end + 2].lower == "and"
     )
 
 
@@ -503,7 +520,7 @@ def _apposition_after(toks: Sequence[Token], mention: Mention, k: int, hi: int) 
     while end + 1 < hi and toks[end + 1].text not in ",;.:—" and end - k < _APPOSITION_TOKENS:
         end += 1
         relative = relative or toks[end].lower in _RELATIVE_WORDS  # `a man who has lived`
-        if toks[end].lower in FINITE and not relative:
+        if toks[end].lower in FINITE and toks[end].text.islower() and not relative:
             return mention  # `According to Ham, the administration has ...`: a clause
     if end + 1 < hi and toks[end + 1].text == "." and is_abbrev_period(toks, end + 1):
         end += 1

@@ -16,7 +16,7 @@ from .tokens import Token
 
 POSSESSIVE = frozenset({"'s", "’s"})
 NAME_PARTICLES = frozenset({"bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn"})
-NAME_CONNECTORS = frozenset({"of", "for", "on", "to", "in", "and", "without"})  # inside a name
+NAME_CONNECTORS = frozenset({"of", "for", "on", "to", "and", "without"})  # inside a name
 TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday week weekend "
     "month year tonight".split()
@@ -106,9 +106,12 @@ def name_connector(toks: Sequence[Token], k: int) -> bool:
     """Is token ``k`` a function word inside an organisation's name, between two capitalised
     words? Lower-case, its run of capitalised words must hold an organisation head
     (``organisation_heads.txt``) before it (`Centers for Disease Control`, `Committee to
-    Protect Journalists`), or anywhere for `and` (`Food and Agriculture Organization`), so that
-    `Secretary of State` and `Trump and Clinton` stay apart. Capitalised (`Doctors Without
-    Borders`), the run must stand in a lower-case sentence, not a title-case headline."""
+    Protect Journalists`); `and` may also come before the head that ends a run standing alone
+    (`the Food and Agriculture Organization,`; not `Trump and Clinton Foundation officials`);
+    after `on`, two capitalised words (`Council on Foreign Relations`; not `Police on
+    Twitter`). So `Secretary of State` and `Trump and Clinton` stay apart. Capitalised
+    (`Doctors Without Borders`), the run must stand in a lower-case sentence, not a title-case
+    headline."""
     if k == 0 or k + 1 >= len(toks) or toks[k].lower not in NAME_CONNECTORS:
         return False
     before, after = toks[k - 1], toks[k + 1]
@@ -121,9 +124,13 @@ def name_connector(toks: Sequence[Token], k: int) -> bool:
         return (first > 0 and toks[first - 1].text.islower()) or (
             last + 1 < len(toks) and toks[last + 1].text.islower()
         )
+    if toks[k].lower == "on" and not (k + 2 < len(toks) and toks[k + 2].is_cap):
+        return False
     heads = organisation_heads()
-    words = toks[first : last + 1] if toks[k].lower == "and" else toks[first:k]
-    return any(t.text in heads for t in words)
+    if any(t.text in heads for t in toks[first:k]):
+        return True
+    alone = last + 1 >= len(toks) or not toks[last + 1].is_word or toks[last + 1].lemma
+    return toks[k].lower == "and" and toks[last].text in heads and bool(alone)
 
 
 def _capital_run(toks: Sequence[Token], k: int) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 
 from ..model import Span
-from .attribution import OBJECT_LEMMAS, is_cue, opening
+from .attribution import LISTENER_LEMMAS, is_cue, opening
 from .clauses import (
     ADJUNCT_LEADS,
     BE,
@@ -216,7 +216,7 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
         who = toks[k - 1]
         return after_cue(toks, k, Mention(who.start, who.end, "pronoun"), cue, "relative-who")
     if prev == "," and k + 1 < len(toks):
-        m = mention_after(toks, k + 1, len(toks)) if tok.lemma not in OBJECT_LEMMAS else None
+        m = mention_after(toks, k + 1, len(toks)) if tok.lemma not in LISTENER_LEMMAS else None
         if m is not None and _closes_sentence(toks, m):  # `..., said X.`; `told X` is a listener
             return content(toks, 0, k - 1, cue, m, "inverted-trailing")
         return after_cue(toks, k, _apposed_subject(toks, k), cue, "apposed-subject")

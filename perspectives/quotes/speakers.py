@@ -35,11 +35,10 @@ _NAME_WORDS = 3  # a person's name: given name, middle name, surname at most
 # A person's name opening a paragraph or a sentence (`... died. Brian Otieno, 24, ...`), or
 # set off after the description that opens it (`The Assembly speaker, Carl Heaney, struck`).
 _OPENING_NAME = re.compile(
-    r"(?:^|(?<=[.!?] ))(?:(?:The|An?|Its|His|Her|Their)\s[^.;\"“”\n]{1,80}?,\s)?("
-    + _PERSON_NAME.pattern
-    + ")",
+    r"(?:^|(?<=[.!?] ))(?:The\s[^.;\"“”\n]{1,80}?,\s)?(" + _PERSON_NAME.pattern + ")(?=,)",
     re.M,
-)
+)  # the name set off by a comma: an age or a description follows (`, 24, a student,`)
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|\n")
 _HONORIFIC_NAME = re.compile(rf"\b(Mrs?|Ms)\.\s+({_SURNAME})\b")
 _NAME_REACH = 1500  # how far back a pronoun looks for a person named in the text
 _SPEAKER_REACH = 50  # how many earlier speakers a pronoun looks through
@@ -196,10 +195,13 @@ class SpeakerResolver:
         return max(found)[1] if found else None
 
     def _opening_name(self, since: int, at: int, sex: str) -> str | None:
-        """The last person named at the opening of a sentence in text[since:at], outside
-        quotation marks, whose first name says ``sex`` (`Brian Otieno, 24, a student, was
-        shot. ... he said`): a new subject the pronoun goes to, not the last speaker."""
+        """The last person named and set off by a comma at the opening of a sentence before
+        the pronoun's own, since ``since``, outside quotation marks, whose first name says
+        ``sex`` (`Brian Otieno, 24, a student, was shot. ... he said`; `The Assembly speaker,
+        Carl Heaney, struck ...`): a new subject the pronoun goes to, not the last speaker."""
         found = None
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, since, at)]
+        at = ends[-1] if ends else since  # not the pronoun's own sentence
         for m in _OPENING_NAME.finditer(self.text, since, at):
             name = _person_in(m.group(1))
             if (
@@ -216,9 +218,9 @@ class SpeakerResolver:
         ending in an organisation's head (`Yahoo News`) is no person a he or she can be."""
         if sex is None:
             return True
-        if name.rsplit(maxsplit=1)[-1] in organisation_heads():
-            return False
         known = self.sexes.get(name) or first_name_sex(name)
+        if known is None and name.rsplit(maxsplit=1)[-1] in organisation_heads():
+            return False
         return known is None or known == sex
 
     def _person(self, name: str, at: int, sex: str | None = None) -> Resolution:
