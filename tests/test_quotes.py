@@ -1194,3 +1194,11 @@ def test_review_of_session_five_rules(sentence: str, speaker: str, content: str)
 def test_a_title_case_headline_with_a_dash_is_no_dateline():
     text = "Ukraine, Russia \u2013 live updates\n\nThe war went on, officials said.\n"
     assert [r.kind for r in mark_regions(text)] == ["headline"]
+
+
+def test_the_statement_is_its_issuer():
+    text = (
+        "Report\n\nThe military said in a statement that five soldiers were killed. The "
+        "statement said the attackers had fled.\n"
+    )
+    assert [q.speaker for q in extract(text)] == ["military", "military"]

@@ -53,7 +53,7 @@ _PRONOUN_SEX = {"he": "male", "she": "female"}
 _HONORIFICS = {"mr": "male", "mrs": "female", "ms": "female"}
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 # `the group said`: a generic head refers back to the last organisation that spoke.
-_GENERIC_GROUPS = frozenset({"group", "organisation", "organization", "outfit", "movement"})
+_GENERIC_GROUPS = frozenset({"group", "organisation", "organization", "outfit", "movement", "statement"})
 # Heads that name a body or a document, not a person (`the military said`, `a statement
 # said`): no `he` or `the official` refers to them.
 _BODY_HEADS = frozenset(
