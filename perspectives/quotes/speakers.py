@@ -1,10 +1,11 @@
 """Resolve speaker mentions to canonical names: pronouns, surnames, heads and acronyms.
 
 Mentions are resolved in reading order against the speakers already met: "he" takes the
-last person whose honorific or first name does not say "she", "Bugti" the earlier "Sarfraz
-Bugti", "the military" the earlier "Pakistan military", "BLA" its spelled-out "Baloch
-Liberation Army (BLA)", "the senator" the person introduced as "Sen. Jane Doe". A pronoun
-nobody agrees with stays unresolved (None), never a guess.
+last person whose honorific or first name does not say "she" (or a person introduced since,
+whose first name says "he"), "Bugti" the earlier "Sarfraz Bugti", "the military" the earlier
+"Pakistan military", "BLA" its spelled-out "Baloch Liberation Army (BLA)", "the senator" the
+person introduced as "Sen. Jane Doe", "the group" or "the statement" the body that last
+spoke. A pronoun nobody agrees with stays unresolved (None), never a guess.
 """
 
 from __future__ import annotations
@@ -52,8 +53,11 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _PRONOUN_SEX = {"he": "male", "she": "female"}
 _HONORIFICS = {"mr": "male", "mrs": "female", "ms": "female"}
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
-# `the group said`: a generic head refers back to the last organisation that spoke.
-_GENERIC_GROUPS = frozenset({"group", "organisation", "organization", "outfit", "movement", "statement"})
+# `the group said`, `the statement said`: a generic head refers back to the last organisation
+# that spoke.
+_GENERIC_GROUPS = frozenset(
+    {"group", "organisation", "organization", "outfit", "movement", "statement"}
+)
 # Heads that name a body or a document, not a person (`the military said`, `a statement
 # said`): no `he` or `the official` refers to them.
 _BODY_HEADS = frozenset(
