@@ -23,6 +23,7 @@ _POSSESSIVE = re.compile(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)'s\b")
 _NOT_OWNERS = frozenset({"It", "That", "What", "He", "She", "There", "Here", "Let", "Who"})
 _NAMED = re.compile(r"[A-Z][\w'.&]*(?:[ \-](?:(?:of|for|and|on|the|i|e|ul)\b|[A-Z][\w'.&]*))*")
 _CONNECTORS = frozenset({"of", "for", "on"})  # `Center for X`: a head before one names a body
+_VERB = re.compile(r"\s(?:is|are|was|were|has|had|have|will|would|[a-z]+ed)\b")
 _APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
 # Clause ends: punctuation, and a full stop after a lower-case word ("reporters.", not "Col.").
 # Words that open a clause or a phrase, never an apposition naming a speaker's capacity.
@@ -113,17 +114,28 @@ def speaker_fields(speaker: str | None, mention: str | None, description: str | 
     if span:
         name = mention[span[0] : span[1]]
         fields += [(mention[: span[0]], "title", False), (mention[span[1] :], "apposition", False)]
-        fields.append((name, "title", _is_proper_name(name)))
+        surname = _is_proper_name(speaker or "") and name == (speaker or "").split()[-1]
+        fields.append((name, "title", _is_proper_name(name) or surname))  # `Mujahid`, `Mr. King`
     elif mention:
         head, comma, rest = mention.partition(",")
         fields += [(head, "title", _is_proper_name(head)), (comma + rest, "apposition", False)]
     said = key(mention)
+    description = _whose_relative(description)
     if description and description.strip() and key(description) not in said:
         rule = "apposition" if _APPOSITION_START.match(description) else "title"
         fields.append((description, rule, False))
     if speaker and speaker.strip() and key(speaker) not in said:
         fields.append((speaker, "title", _is_proper_name(speaker)))
     return [f for f in fields if f[0].strip()]
+
+
+def _whose_relative(description: str | None) -> str | None:
+    """A whose-clause up to its verb (`whose nephew was a constable` -> `whose nephew`): the
+    rest describes the relative, not the speaker, who is that relative's kin."""
+    if not description or not description.startswith("whose "):
+        return description
+    found = _VERB.search(description)
+    return description[: found.start()].rstrip() if found else description
 
 
 def context_fields(context: str, speaker: str | None, mention: str | None) -> list:
@@ -141,6 +153,7 @@ def context_fields(context: str, speaker: str | None, mention: str | None) -> li
     apposition = after[1 : end.start() if end else None] if after.startswith(",") else ""
     if not _noun_phrase_opens(apposition):
         apposition = ""  # `According to X, at least 12 children died`: a clause, not X's
+    apposition = _whose_relative(apposition.strip()) or ""
     return [(t, "context", False) for t in (" ".join(before), apposition) if t.strip()]
 
 

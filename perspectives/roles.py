@@ -325,17 +325,24 @@ def same_speaker(
 ) -> list[RoleAssignment]:
     """A quote whose own words decide nothing (the default role: `he said`) takes the role its
     speaker got from another quote of the article (the first in reading order to decide one),
-    with that quote's evidence; quotes whose own words decide keep their own role."""
+    with that quote's evidence; quotes whose own words decide keep their own role, except that
+    a speaker introduced as a former office holder stays one (`retired Lt. Gen. D.S. Hooda`,
+    later `Gen. Hooda said`)."""
     decided: dict[str, RoleAssignment] = {}
+    former: dict[str, RoleAssignment] = {}
     for assignment, speaker in zip(assignments, speakers, strict=True):
         if speaker is not None and assignment.rule != "default":
             decided.setdefault(speaker, assignment)
-    return [
-        _inherited(decided[speaker])
-        if assignment.rule == "default" and speaker in decided
-        else assignment
-        for assignment, speaker in zip(assignments, speakers, strict=True)
-    ]
+        if speaker is not None and assignment.rule == "former":
+            former.setdefault(speaker, assignment)
+    kept = []
+    for assignment, speaker in zip(assignments, speakers, strict=True):
+        if speaker in former and assignment.rule not in ("former", "override"):
+            assignment = _inherited(former[speaker])
+        elif assignment.rule == "default" and speaker in decided:
+            assignment = _inherited(decided[speaker])
+        kept.append(assignment)
+    return kept
 
 
 def _inherited(assignment: RoleAssignment) -> RoleAssignment:

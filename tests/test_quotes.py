@@ -1202,3 +1202,12 @@ def test_the_statement_is_its_issuer():
         "statement said the attackers had fled.\n"
     )
     assert [q.speaker for q in extract(text)] == ["military", "military"]
+
+
+def test_urdu_honorifics_say_the_sex():
+    text = (
+        '"We have set up 1,200 relief camps," said Syed Salman Shah, the director general.\n\n'
+        "Bibi Zainab, 40, lost her home in the flood.\n\n"
+        '"The water came at night," she said.\n'
+    )
+    assert [q.speaker for q in extract(text)] == ["Syed Salman Shah", "Bibi Zainab"]

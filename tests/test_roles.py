@@ -16,6 +16,7 @@ from perspectives.roles import (
     assign_role,
     load_overrides,
     load_taxonomy,
+    same_speaker,
 )
 
 # Every speaker of the seed article, coded by hand from reading it:
@@ -338,6 +339,7 @@ def test_a_field_without_a_key_word_holds_no_lexicon_entry(text, upper):
         ("Union Minister Amit Shah", None, "official"),
         ("Jo Coelbart", "a retired Belgian general at the Egmont Foundation", "analyst"),
         ("Dr. Kamal Thapa", "the WHO's representative in Bangladesh", "official"),
+        ("Malik Zar Wali", "whose nephew was a constable at the checkpost", "resident"),
         ("Kaka", "a 22-year-old graphic designer who posts on social media", "other"),
         ("Cumbria Constabulary", None, "official"),
         ("The National Weather Service", None, "official"),
@@ -364,3 +366,15 @@ def test_a_private_body_inside_a_place_name_is_none():
     assert assign_role(
         None, "the president of the African Institute for Mathematics", None
     ).role == ("other")
+
+
+def test_a_surname_is_a_name_not_a_title():
+    assert assign_role("Zabihullah Mujahid", "Mujahid", None).role != "militant"
+    assert assign_role("Charlie King", "Mr. King", None).role == "other"
+
+
+def test_a_former_office_holder_stays_one_in_the_article():
+    former = assign_role("D.S. Hooda", "retired Lieutenant General D.S. Hooda", None)
+    titled = assign_role("D.S. Hooda", "Gen. Hooda", None)
+    kept = same_speaker([former, titled], ["D.S. Hooda", "D.S. Hooda"])
+    assert [a.role for a in kept] == ["analyst", "analyst"]
