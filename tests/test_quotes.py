@@ -1211,3 +1211,17 @@ def test_urdu_honorifics_say_the_sex():
         '"The water came at night," she said.\n'
     )
     assert [q.speaker for q in extract(text)] == ["Syed Salman Shah", "Bibi Zainab"]
+
+
+def test_trailing_cues_with_a_day_and_coordinated_sources():
+    text = (
+        "Explainer: Why is the war on militancy getting harder?\n\n"
+        "Floods displaced 400,000 people in Sindh, leaving many stranded, officials and aid "
+        "workers said Thursday. According to local media, at least 60 police personnel have "
+        "been killed this year.\n"
+    )
+    assert [(q.speaker, q.content) for q in extract(text)] == [
+        ("officials and aid workers",
+         "Floods displaced 400,000 people in Sindh, leaving many stranded"),
+        ("local media", "at least 60 police personnel have been killed this year"),
+    ]  # fmt: skip

@@ -14,7 +14,7 @@ from .marks import QUOTE_TOKENS
 from .mentions import mention_after, mention_before
 from .names import POSSESSIVE, Mention
 from .phrases import PREPOSITIONS, TIME_WORDS, is_adverb
-from .tokens import Token
+from .tokens import Token, index_at
 
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
 # What may open a phrase between a cue and its `that` (`said over the phone that`).
@@ -252,11 +252,3 @@ def trim_end(toks: Sequence[Token], b: int) -> int:
     while b > 0 and toks[b - 1].text in ".,;:—–-!?" and b - 1 > 0:
         b -= 1
     return toks[b - 1].end
-
-
-def index_at(toks: Sequence[Token], offset: int, start: bool = False) -> int:
-    """The index of the token ending (or, with ``start``, starting) at ``offset``; else the last."""
-    for n, t in enumerate(toks):
-        if (t.start if start else t.end) == offset:
-            return n
-    return len(toks) - 1

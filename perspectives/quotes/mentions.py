@@ -32,7 +32,7 @@ from .phrases import (
     role_noun,
     time_phrase,
 )
-from .tokens import Token
+from .tokens import Token, index_at
 
 _APPOSITION_TOKENS = 16
 _NAME_ENDS = frozenset(',.;:"”’—')  # what may follow a name set off after a title
@@ -244,20 +244,29 @@ def _opens_clause(toks: Sequence[Token], start: int, lo: int) -> bool:
 def _first_in_clause(toks: Sequence[Token], start: int, lo: int) -> bool:
     """Does the mention starting at offset ``start`` open its sentence or quote-led clause
     (no word and no comma before it)?"""
-    k = next((n for n in range(lo, len(toks)) if toks[n].start == start), None)
-    if k is None:
-        return False
+    k = index_at(toks, start, start=True)
     return k == lo or (not toks[k - 1].is_word and toks[k - 1].text != ",")
 
 
 def _coordinated(toks: Sequence[Token], m: Mention | None, k: int, lo: int) -> Mention | None:
-    """`Mr. Grassley and Mr. Leahy say`: two named subjects joined by `and` speak together."""
-    if m is None or m.name_start is None or k - 2 < lo or toks[k - 1].lower != "and":
+    """`Mr. Grassley and Mr. Leahy say`, `officials and aid workers said`: two named subjects,
+    or two plural speaker nouns, joined by `and` speak together."""
+    if m is None or k - 2 < lo or toks[k - 1].lower != "and":
         return m
     other = _plain_before(toks, k - 2, lo)
-    if other is None or other.name_start is None:
+    if other is None:
+        return m
+    named = m.name_start is not None and other.name_start is not None
+    if not (
+        named or _plural_speakers(toks[k - 2]) and _plural_speakers(toks[index_at(toks, m.end)])
+    ):
         return m
     return Mention(other.start, m.end, "group")
+
+
+def _plural_speakers(t: Token) -> bool:
+    """A lower-case plural speaker noun (`officials`, `workers`)."""
+    return t.text.islower() and t.lower.endswith("s") and t.lower in lexicon().speaker_nouns
 
 
 def _apposed_before(toks: Sequence[Token], comma: int, lo: int) -> Mention | None:

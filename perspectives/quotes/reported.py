@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
 
 from ..model import Span
+from ..resources import word_list
 from .attribution import LISTENER_LEMMAS, is_cue, opening
 from .clauses import (
     ADJUNCT_LEADS,
@@ -21,16 +23,15 @@ from .clauses import (
     MIN_CONTENT_WORDS,
     after_cue,
     content,
-    index_at,
     trim_end,
 )
 from .draft import Draft
 from .lexicon import DETERMINERS, FINITE, lexicon
 from .marks import CLOSERS, DOUBLED, QUOTE_TOKENS, STRAIGHT, QuotedSpan
 from .mentions import mention_after, mention_before, modifies_noun
-from .names import Mention
+from .names import TIME_WORDS, Mention
 from .phrases import PREPOSITIONS, is_adverb, plain_lower
-from .tokens import NOUN_MARKERS, PHRASE_HEADS, Token, TokenIndex
+from .tokens import NOUN_MARKERS, PHRASE_HEADS, Token, TokenIndex, index_at
 
 _FAR = 1 << 62
 # A spaced hyphen after these joins a compound (`pro - Russian`), it is no dash.
@@ -122,8 +123,15 @@ def headline_claim(index: TokenIndex, headline: Span) -> Draft | None:
         return None
     if m.start != toks[0].start and " " not in index.text[m.start : m.end]:
         return None  # a full name, or the whole lead: not `Stealth Over Health: ...`
+    if index.text[m.start : m.end].lower() in _headline_labels():
+        return None  # `Explainer: Why is ...`
     cue = Span(toks[colon].start, toks[colon].end)
     return content(toks, colon + 1, len(toks), cue, m, "headline")
+
+
+@lru_cache(maxsize=1)
+def _headline_labels() -> frozenset[str]:
+    return frozenset(word_list("headline_labels.txt"))
 
 
 def _within(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -354,6 +362,8 @@ def _interposed(toks: Sequence[Token], k: int, comma: int, cue: Span, m: Mention
 def _past_adjunct(toks: Sequence[Token], j: int) -> int:
     """Past a short phrase after a trailing cue that ends the sentence (`..., the ministry
     said in a bulletin.`): words with no verb, `that` or cue in them."""
+    if j < len(toks) - 1 and toks[j].lower in TIME_WORDS:
+        return j + 1  # `..., officials said Thursday.`
     if j >= len(toks) or toks[j].lower not in ADJUNCT_LEADS:
         return j
     n = j + 1

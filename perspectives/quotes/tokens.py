@@ -231,3 +231,11 @@ def _cue_scan() -> re.Pattern[str]:
     """The ``_scanned_words`` as one regex of whole words, each matched with the non-word
     character before it (see ``_cue_words``)."""
     return re.compile(rf"\W(?:{trie_pattern(sorted(_scanned_words()))})\b")
+
+
+def index_at(toks: Sequence[Token], offset: int, start: bool = False) -> int:
+    """The index of the token ending (or, with ``start``, starting) at ``offset``; else the last."""
+    for n, t in enumerate(toks):
+        if (t.start if start else t.end) == offset:
+            return n
+    return len(toks) - 1
