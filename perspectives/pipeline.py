@@ -20,7 +20,7 @@ from .ingest import read_articles
 from .io import QuoteWriter, atomic_path
 from .model import Article, Quote, document_offset
 from .quotes import extract
-from .roles import RoleAssignment, assign_role, same_speaker
+from .roles import RoleAssignment, assign_role, owned_roles, same_speaker
 from .sentiment import plain_and_compound, quote_sentences
 from .stance import article_stance_fields
 from .study import Study, load_study
@@ -177,6 +177,9 @@ def _analyzed(article: Article, study: Study, scorer: Callable[..., list[Any]]) 
         return quotes
     memo: dict[tuple, Any] = {}
     own = [_role(q, article, study, memo) for q in quotes]
+    own = owned_roles(
+        own, [q.speaker_mention for q in quotes], [q.speaker_description for q in quotes]
+    )
     return scorer(quotes, study, same_speaker(own, [q.speaker for q in quotes]))
 
 

@@ -36,12 +36,20 @@ from .resources import data_yaml, user_yaml
 
 DEFAULT_SOURCE = "perspectives/data/roles.yaml"
 # Rule names: override file; former office holder; a title before the name; an apposition
-# after it; an organisation's name alone; the words around the name in ``context``; another
-# quote of the same speaker in the article (``same_speaker``); default.
+# after it; an organisation's name alone; the words around the name in ``context``; the body
+# a possessive refers back to (``owned_roles``); another quote of the same speaker in the
+# article (``same_speaker``); default.
 RULES = (
-    "override", "former", "title", "apposition", "organisation", "context", "same-speaker",
-    "default",
+    "override", "former", "title", "apposition", "organisation", "context", "owner",
+    "same-speaker", "default",
 )  # fmt: skip
+# A mention or description that names its owner by reference (`Its spokesman`, `the group's
+# spokesman`): the speaker speaks for the body quoted last.
+_OWNER_REFERENCE = re.compile(
+    r"(?:its|their|the (?:group|outfit|organi[sz]ation|movement)['’]s?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:spokes\w+|leaders?|chiefs?|commanders?|heads?|officials?|representatives?)\b",
+    re.IGNORECASE,
+)
 
 _NEXT_NAME = re.compile(r"\s+[A-Z]")
 # After an organisation's name: it leads, runs or backs the body that speaks, or it is that
@@ -318,6 +326,27 @@ def assign_role(
             memo[around] = _by_lexicons(fields, taxonomy)
         decided = memo[around]
     return decided or default
+
+
+def owned_roles(
+    assignments: Sequence[RoleAssignment],
+    mentions: Sequence[str | None],
+    descriptions: Sequence[str | None],
+) -> list[RoleAssignment]:
+    """A speaker introduced through a possessive that refers back (`Its spokesman, Mohammad
+    Khurasani, said`, `the group's spokesman`) speaks for the body quoted last before it (an
+    ``organisation`` decision: `The TTP claimed the attack`), and takes that body's role and
+    affiliation; an override still wins."""
+    kept: list[RoleAssignment] = []
+    body: RoleAssignment | None = None
+    for assignment, mention, description in zip(assignments, mentions, descriptions, strict=True):
+        refers = any(_OWNER_REFERENCE.match(text or "") for text in (mention, description))
+        if refers and body is not None and assignment.rule != "override":
+            assignment = RoleAssignment(body.role, body.affiliation, body.evidence, "owner")
+        elif assignment.rule == "organisation":
+            body = assignment
+        kept.append(assignment)
+    return kept
 
 
 def same_speaker(

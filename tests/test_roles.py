@@ -16,6 +16,7 @@ from perspectives.roles import (
     assign_role,
     load_overrides,
     load_taxonomy,
+    owned_roles,
     same_speaker,
 )
 
@@ -378,3 +379,19 @@ def test_a_former_office_holder_stays_one_in_the_article():
     titled = assign_role("D.S. Hooda", "Gen. Hooda", None)
     kept = same_speaker([former, titled], ["D.S. Hooda", "D.S. Hooda"])
     assert [a.role for a in kept] == ["analyst", "analyst"]
+
+
+def test_a_spokesman_named_through_its_body_takes_the_body_role():
+    tt = assign_role("TTP", "The TTP", None)
+    spokesman = assign_role("Muhammad Khurasani", "Muhammad Khurasani", "Its spokesman")
+    families = assign_role("families", "Their families", None)
+    kept = owned_roles(
+        [tt, spokesman, families],
+        ["The TTP", "Muhammad Khurasani", "Their families"],
+        [None, "Its spokesman", None],
+    )
+    assert [(a.role, a.rule) for a in kept][:2] == [
+        ("militant", "organisation"),
+        ("militant", "owner"),
+    ]
+    assert kept[2] == families  # `Their families` names no spokesperson of the TTP
