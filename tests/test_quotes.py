@@ -1155,6 +1155,10 @@ def test_pronouns_reach_names_with_particles_and_known_first_names():
          "Two people close to the president"),
         ("Another passenger, Amira Haddad, said she had been sitting in the rear coach.",
          "Amira Haddad"),
+        ("A police official who requested anonymity because he was not authorised to speak to "
+         "reporters said the bomber was 18.", "police official"),
+        ("Their families, however, insisted the two were daily wage labourers.", "families"),
+        ("Many families in Sindh say the aid never arrived.", "Many families in Sindh"),
     ],
 )  # fmt: skip
 def test_anonymous_sources_qualified_by_a_participle(sentence: str, speaker: str):

@@ -41,6 +41,7 @@ _COUNTS = frozenset("one another two three several some many".split())  # `said 
 _INDEFINITE = frozenset({"a", "an"})
 _RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which", "that"})
 _SOURCE_ADJECTIVES = frozenset({"familiar", "close", "knowledgeable", "privy", "loyal"})
+_PARENTHETICALS = frozenset({"however", "though", "meanwhile", "too", "also", "instead", "later"})
 # Plural agent nouns outside the speaker-noun list still head a subject ("environmentalists say").
 AGENT_SUFFIXES = ("ists", "ors", "ians", "ants", "ents")
 _PARTICIPLE_OBJECTS = PREPOSITIONS | {"by", "to", "about", "into", "over", "under"}
@@ -108,11 +109,14 @@ def _may_precede_participle() -> frozenset[str]:
 
 def _subject_end(toks: Sequence[Token], j: int, lo: int) -> int:
     """The last token of the subject before a cue at ``j + 1``: words such as `also`, `has`,
-    adverbs (`boldly`) and time phrases (`on Saturday`, `in late August`) are skipped."""
+    adverbs (`boldly`), time phrases (`on Saturday`, `in late August`) and a parenthetical
+    adverb between commas (`Their families, however, insisted`) are skipped."""
     while j >= lo:
         span = time_phrase(toks, j, lo) or int(
             toks[j].lower in lexicon().skip or adverb_at(toks, j, lo)
         )
+        if not span and j - 2 >= lo and toks[j].text == "," and toks[j - 2].text == ",":
+            span = 3 if toks[j - 1].lower in _PARENTHETICALS else 0
         if not span:
             break
         j -= span

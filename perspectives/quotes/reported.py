@@ -206,7 +206,7 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
         return after_cue(toks, k, _sentence_subject(toks, k), cue, "participle")
     if _coordinated_verb(toks, k):
         return after_cue(toks, k, _sentence_subject(toks, k), cue, "coordinated")
-    m = mention_before(toks, k, 0)
+    m = _who_subject(toks, k) or mention_before(toks, k, 0)
     if m is not None and prev == "who" and m.end < toks[k - 1].start:
         return after_cue(toks, k, m, cue, "relative-who")  # `according to officials, who said`
     if m is not None:
@@ -229,6 +229,21 @@ def _verb_cue(toks: Sequence[Token], k: int) -> Draft | None:
             return content(toks, 0, k - 1, cue, m, "inverted-trailing")
         return after_cue(toks, k, _apposed_subject(toks, k), cue, "apposed-subject")
     return None
+
+
+def _who_subject(toks: Sequence[Token], k: int) -> Mention | None:
+    """`A police official who requested anonymity because he was not authorised to speak to
+    reporters said`: a subject opening the sentence, with a who-clause (no comma) running up
+    to the cue; the clause describes it."""
+    w = next((n for n in range(1, k - 1) if toks[n].lower == "who"), None)
+    if w is None or any(t.text in ",;:" for t in toks[w:k]) or not toks[w - 1].is_word:
+        return None
+    m = mention_before(toks, w, 0)
+    if m is None or m.kind == "pronoun" or m.start != toks[0].start:
+        return None
+    return Mention(
+        m.start, m.end, m.kind, m.name_start, m.name_end, (toks[w].start, toks[k - 1].end)
+    )
 
 
 def _modifier(toks: Sequence[Token], k: int) -> bool:
