@@ -46,7 +46,7 @@ RULES = (
 # A mention or description that names its owner by reference (`Its spokesman`, `the group's
 # spokesman`): the speaker speaks for the body quoted last.
 _OWNER_REFERENCE = re.compile(
-    r"(?:its|their|the (?:group|outfit|organi[sz]ation|movement)['’]s?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:its|the (?:group|outfit|organi[sz]ation|movement)['’]s?)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:spokes\w+|leaders?|chiefs?|commanders?|heads?|officials?|representatives?)\b",
     re.IGNORECASE,
 )
