@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from .frames import trie
-from .quotes.lexicon import lexicon
+from .quotes.lexicon import FINITE, lexicon
 from .quotes.names import MONTHS, TIME_WORDS, organisation_heads
 from .resources import data_yaml
 
@@ -23,7 +23,7 @@ _POSSESSIVE = re.compile(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)*)'s\b")
 _NOT_OWNERS = frozenset({"It", "That", "What", "He", "She", "There", "Here", "Let", "Who"})
 _NAMED = re.compile(r"[A-Z][\w'.&]*(?:[ \-](?:(?:of|for|and|on|the|i|e|ul)\b|[A-Z][\w'.&]*))*")
 _CONNECTORS = frozenset({"of", "for", "on"})  # `Center for X`: a head before one names a body
-_VERB = re.compile(r"\s(?:is|are|was|were|has|had|have|will|would|[a-z]+ed)\b")
+_VERB = re.compile(r"\s(?:" + "|".join(sorted(FINITE)) + r"|[a-z]+ed)\b")  # ends a whose-clause
 _APPOSITION_START = re.compile(r"\s*(?:,|\(|(?:an?|the)\b)", re.IGNORECASE)
 # Clause ends: punctuation, and a full stop after a lower-case word ("reporters.", not "Col.").
 # Words that open a clause or a phrase, never an apposition naming a speaker's capacity.
